@@ -1,0 +1,13 @@
+/**
+ * pyconcurrent: Python's concurrency API for Java.
+ *
+ * <p>Exports the API packages, one per Python module ({@code threading}, and later {@code queue},
+ * {@code concurrent.futures}, {@code multiprocessing}); {@code org.pyconcurrent.internal} holds
+ * implementation helpers and is not exported.
+ */
+module org.pyconcurrent {
+    requires org.slf4j;
+    requires org.jctools.core;
+
+    exports org.pyconcurrent.threading;
+}
