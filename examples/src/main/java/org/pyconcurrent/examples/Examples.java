@@ -1,0 +1,70 @@
+package org.pyconcurrent.examples;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.pyconcurrent.examples.threading.BankBalance;
+import org.pyconcurrent.examples.threading.Crosswalk;
+import org.pyconcurrent.examples.threading.DaemonThreads;
+import org.pyconcurrent.examples.threading.DirectThreads;
+import org.pyconcurrent.examples.threading.EventGate;
+import org.pyconcurrent.examples.threading.GlNumRLock;
+import org.pyconcurrent.examples.threading.GlNumUnlocked;
+import org.pyconcurrent.examples.threading.JoinStrategies;
+import org.pyconcurrent.examples.threading.LockTest;
+import org.pyconcurrent.examples.threading.LockTestUnlocked;
+import org.pyconcurrent.examples.threading.LoopThread;
+import org.pyconcurrent.examples.threading.MyThreadClass;
+import org.pyconcurrent.examples.threading.NestedRLock;
+import org.pyconcurrent.examples.threading.RLockMyThread;
+import org.pyconcurrent.examples.threading.RepeatingTimer;
+import org.pyconcurrent.examples.threading.SemaphoreFive;
+import org.pyconcurrent.examples.threading.ShowThreads;
+import org.pyconcurrent.examples.threading.SubclassThreads;
+import org.pyconcurrent.examples.threading.TimerStrftime;
+import org.pyconcurrent.examples.threading.TrafficLight;
+import org.pyconcurrent.examples.threading.WorkThread;
+
+/**
+ * The list of every ported example, in the order of the seed articles: the one place the
+ * {@link Tour} and the tests take it from. A new example is added here, and given the check of
+ * its output in {@code ExamplesTest} (a test fails until it has one).
+ */
+public final class Examples {
+    private Examples() {
+    }
+
+    /** Every example, in tour order. */
+    public static final List<Example> ALL = List.of(
+            // seed 000
+            new Example(LoopThread.class, "seed 000: start and join a thread named LoopThread"),
+            new Example(BankBalance.class, "seed 000: bank balance with Lock"),
+            // seed 001
+            new Example(LockTestUnlocked.class, "seed 001: lock_test, 1000 threads do nums[0] += 1 without the lock"),
+            new Example(LockTest.class, "seed 001: lock_test with the lock, always 1001"),
+            new Example(NestedRLock.class, "seed 001: RLock taken again by run1/run2 inside run3"),
+            new Example(SemaphoreFive.class, "seed 001: Semaphore(5) over 100 threads"),
+            new Example(DirectThreads.class, "seed 001: a thread that calls a function (direct call)"),
+            new Example(SubclassThreads.class, "seed 001: a subclass of Thread overriding run"),
+            new Example(DaemonThreads.class, "seed 001: daemon threads are killed when main ends"),
+            new Example(JoinStrategies.class, "seed 001: 50 Mythread threads, joined two ways"),
+            new Example(RepeatingTimer.class, "seed 001: a Timer that re-arms itself (hello Bruce)"),
+            new Example(TrafficLight.class, "seed 001: red/green light Event, cars wait on it"),
+            // seed 003
+            new Example(ShowThreads.class, "seed 003: 10 foreground threads outlive main"),
+            new Example(GlNumUnlocked.class, "seed 003: gl_num += 1 from 10 threads without a lock"),
+            new Example(GlNumRLock.class, "seed 003: gl_num += 1 under an RLock"),
+            new Example(EventGate.class, "seed 003: 10 threads wait on an Event that main sets"),
+            // seed 004
+            new Example(WorkThread.class, "seed 004: Thread(target=work, args=('\u5f20\u4e09',))"),
+            new Example(MyThreadClass.class, "seed 004: a Thread subclass"),
+            new Example(RLockMyThread.class, "seed 004: ll = tl = RLock(), one lock taken twice"),
+            new Example(TimerStrftime.class, "seed 004: Timer runs func after 2 seconds"),
+            new Example(Crosswalk.class, "seed 004: red/green light Event, pedestrians wait on it"));
+
+    /** The example called {@code name} (its class's simple name, any case). */
+    public static Optional<Example> named(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(e -> e.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The programs of the seed articles, ported to Java, and the {@link org.pyconcurrent.examples.Tour}
+ * that runs them all: {@code java -jar examples/target/examples.jar} (or {@code ./run tour}).
+ *
+ * <p>{@link org.pyconcurrent.examples.Examples#ALL} is the one list of examples;
+ * {@link org.pyconcurrent.examples.Launcher} runs one of them in a child JVM. The ports themselves
+ * are in one package per Python module, starting with
+ * {@link org.pyconcurrent.examples.threading}.
+ */
+package org.pyconcurrent.examples;

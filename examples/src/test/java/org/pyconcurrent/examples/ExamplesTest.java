@@ -1,0 +1,234 @@
+package org.pyconcurrent.examples;
+
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every example's {@code main} in a child JVM, through the {@link Launcher} the tour uses,
+ * and checks that it exits with 0 and prints what its Python original prints.
+ */
+class ExamplesTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+
+    /** What each example must print. Every example in {@link Examples#ALL} has an entry. */
+    private static final Map<String, Consumer<Launcher.Outcome>> CHECKS = Map.ofEntries(
+            entry("LoopThread", o -> assertEquals(List.of(
+                    "thread main is running...",
+                    "thread LoopThread is running...",
+                    "thread LoopThread >>> 1",
+                    "thread LoopThread >>> 2",
+                    "thread LoopThread >>> 3",
+                    "thread LoopThread >>> 4",
+                    "thread LoopThread >>> 5",
+                    "thread LoopThread ended.",
+                    "thread main ended."), o.lines())),
+            entry("BankBalance", o -> assertEquals(List.of("0"), o.lines(), "the balance")),
+            entry("LockTestUnlocked", o -> {
+                assertEquals(1, o.lines().size(), o.output());
+                int total = Integer.parseInt(o.lines().get(0));
+                assertTrue(total > 1 && total <= 1001, "lost updates only lower it: " + total);
+            }),
+            entry("LockTest", o -> assertEquals(List.of("1001"), o.lines(), "the lock_test total")),
+            entry("NestedRLock", o -> {
+                assertEquals("all thread is over;", last(o));
+                assertEquals(10, count(o, "---run1---"::equals));
+                assertEquals(10, count(o, "---run2---"::equals));
+                assertEquals(10, count(o, "---run3 run1-2----"::equals));
+                assertEquals(set(IntStream.rangeClosed(1, 10).mapToObj(k -> "value is [" + k + "][" + k + "]")),
+                        set(o.lines().stream().filter(l -> l.startsWith("value is"))),
+                        "run3 holds the lock across run1 and run2");
+            }),
+            entry("SemaphoreFive", o -> {
+                assertEquals(100, count(o, l -> l.endsWith(" is waiting sq.")));
+                assertEquals(100, count(o, l -> l.endsWith(" is get sq.")));
+                assertEquals(100, count(o, l -> l.endsWith(" release sq.")));
+                List<Integer> values = integers(o);
+                assertEquals(100, values.size(), "one sq.value() per thread");
+                assertTrue(values.stream().allMatch(v -> v >= 0 && v <= 4), "free permits after acquire: " + values);
+                assertEquals("All Thread is over....", o.lines().get(o.lines().size() - 2));
+                Matcher most = Pattern.compile("at most (\\d+) threads held the semaphore at once").matcher(last(o));
+                assertTrue(most.matches(), last(o));
+                int atOnce = Integer.parseInt(most.group(1));
+                assertTrue(atOnce >= 1 && atOnce <= 5, "the semaphore let " + atOnce + " in at once");
+            }),
+            entry("DirectThreads", o -> assertEquals(Set.of("task t1", "task t2"), set(o.lines().stream()))),
+            entry("SubclassThreads", o -> assertEquals(Set.of("running task t1", "running task t2"),
+                    set(o.lines().stream()))),
+            entry("DaemonThreads", o -> {
+                // The random part is checked by daemonThreadsDieWithMain.
+                assertEquals(1, integers(o).size(), "main prints data once: " + o.output());
+                assertTrue(count(o, l -> l.endsWith(" is over.")) <= 10, o.output());
+            }),
+            entry("JoinStrategies", o -> {
+                assertEquals(100, count(o, l -> l.startsWith("running task- ")));
+                assertEquals(100, count(o, l -> l.startsWith("running over-")));
+                assertEquals(1, count(o, l -> l.startsWith("111 ")));
+                Matcher end = Pattern.compile("Thread\\[#\\d+,main,\\d+,main\\] (\\S+)").matcher(
+                        o.lines().stream().filter(l -> l.startsWith("Thread[#")).findFirst().orElse(""));
+                assertTrue(end.matches(), "main prints itself and the time: " + o.output());
+                assertTrue(Double.parseDouble(end.group(1)) >= 0.2, "way two waits for a sleep at least");
+            }),
+            entry("RepeatingTimer", o -> {
+                assertEquals(5, count(o, "Hello Bruce"::equals), "five rounds, then it stops");
+                assertEquals(5, count(o, l -> l.startsWith("活跃的线程数量: ")));
+                assertEquals(5, count(o, l -> l.startsWith("线程 ") && l.endsWith(" is over.")));
+            }),
+            entry("TrafficLight", o -> {
+                for (String car : List.of("Bruce", "Amadeus", "Lee", "Vick", "John", "Google")) {
+                    assertEquals(1, count(o, ("Green light...the Car " + car + " across the road.")::equals), car);
+                }
+                assertTrue(count(o, l -> l.contains("green light is on...")) > 0);
+                assertTrue(count(o, l -> l.contains("red light is on...")) > 0);
+                assertEquals("thread is over;", last(o));
+            }),
+            entry("ShowThreads", o -> {
+                assertEquals("main thread stop", o.lines().get(0), "main ends first");
+                assertEquals(set(IntStream.range(0, 10).mapToObj(i -> "thread" + i)),
+                        set(o.lines().stream().skip(1)));
+            }),
+            entry("GlNumUnlocked", o -> {
+                assertEquals(1, count(o, "main thread stop"::equals));
+                List<Integer> values = integers(o);
+                assertEquals(10, values.size());
+                assertTrue(values.stream().allMatch(v -> v >= 1 && v <= 10), values.toString());
+            }),
+            entry("GlNumRLock", o -> assertEquals(
+                    IntStream.rangeClosed(1, 10).mapToObj(Integer::toString).toList(), o.lines(),
+                    "under the lock the numbers come in order")),
+            entry("EventGate", o -> {
+                assertEquals(10, count(o, "start"::equals));
+                assertEquals(10, count(o, "execute"::equals), "main's set() releases all ten");
+                assertEquals(1, count(o, "input:true"::equals));
+            }),
+            entry("WorkThread", o -> assertEquals(List.of("张三在种田"), o.lines())),
+            entry("MyThreadClass", o -> assertEquals(List.of("开始线程类函数", "结束线程类函数"), o.lines())),
+            entry("RLockMyThread", o -> assertEquals(
+                    List.of("开始线程类函数", "拿到ll的锁", "拿到tl的锁", "结束线程类函数"), o.lines(),
+                    "one RLock under two names is taken four times without blocking")),
+            entry("TimerStrftime", o -> {
+                assertEquals(3, o.lines().size(), o.output());
+                assertEquals("线程执行之后的时间", o.lines().get(1));
+                DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd  HH:mm:ss");
+                LocalDateTime before = LocalDateTime.parse(o.lines().get(0), f);
+                LocalDateTime after = LocalDateTime.parse(o.lines().get(2), f);
+                long seconds = Duration.between(before, after).toSeconds();
+                assertTrue(seconds >= 2 && seconds <= 4, "the timer fires 2 s later, got " + seconds);
+            }),
+            entry("Crosswalk", o -> {
+                for (int k = 1; k <= 10; k++) {
+                    assertEquals(1, count(o, ("路人" + k + "行人正在通行")::equals), "pedestrian " + k);
+                }
+                assertTrue(count(o, "红灯亮起"::equals) > 0);
+            }));
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleExitsWithZeroAndPrintsWhatItShould() {
+        return Examples.ALL.stream().map(example -> dynamicTest(example.name(), () -> {
+            Launcher.Outcome outcome = Launcher.runCapturingOutput(example, TIMEOUT);
+            assertTrue(outcome.ok(), () -> outcome.describe() + "; output:\n" + outcome.output());
+            CHECKS.get(example.name()).accept(outcome);
+        }));
+    }
+
+    @Test
+    void everyExampleHasACheck() {
+        assertEquals(new TreeSet<>(CHECKS.keySet()),
+                Examples.ALL.stream().map(Example::name).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
+    void examplesHaveDistinctNames() {
+        assertEquals(Examples.ALL.size(), Examples.ALL.stream().map(Example::name).distinct().count());
+    }
+
+    /**
+     * Main ends while daemon threads still sleep, and they die with the JVM: fewer than ten of
+     * them print. Each sleeps 0 or 1 s at random, so all ten may (rarely, 1 in 1024) be done in
+     * time; three runs make that chance negligible.
+     */
+    @Test
+    void daemonThreadsDieWithMain() throws Exception {
+        Example daemons = Examples.named("DaemonThreads").orElseThrow();
+        StringBuilder outputs = new StringBuilder();
+        for (int run = 0; run < 3; run++) {
+            Launcher.Outcome outcome = Launcher.runCapturingOutput(daemons, TIMEOUT);
+            assertTrue(outcome.ok(), outcome::describe);
+            long over = count(outcome, l -> l.endsWith(" is over."));
+            int data = integers(outcome).get(0);
+            assertTrue(data >= 1 && data <= 11, outcome.output());
+            if (over < 10) {
+                return;
+            }
+            outputs.append(outcome.output()).append("----\n");
+        }
+        throw new AssertionError("every daemon thread finished in three runs:\n" + outputs);
+    }
+
+    @Test
+    void aChildThatOutlivesItsTimeoutIsKilled() throws Exception {
+        Example timer = Examples.named("TimerStrftime").orElseThrow(); // runs for 2 s
+        Launcher.Outcome outcome = Launcher.runCapturingOutput(timer, Duration.ofMillis(300));
+        assertTrue(outcome.timedOut());
+        assertFalse(outcome.ok());
+        assertFalse(ProcessHandle.of(outcome.pid()).map(ProcessHandle::isAlive).orElse(false),
+                "the child JVM is gone");
+    }
+
+    @Test
+    void tourRunsTheNamedExamplesAndRejectsUnknownNames() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        assertEquals(0, Tour.run(new String[] {"WorkThread", "bankbalance"}, out, false));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("== WorkThread \u2014 seed 004: Thread(target=work, args=('张三',))\n张三在种田\n"),
+                printed);
+        assertTrue(printed.contains("== BankBalance \u2014 seed 000: bank balance with Lock\n0\n"), printed);
+        assertTrue(printed.contains("== 2 examples, all passed"), printed);
+
+        bytes.reset();
+        assertEquals(2, Tour.run(new String[] {"NoSuchExample"}, out, false));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("no example named 'NoSuchExample'"));
+    }
+
+    private static String last(Launcher.Outcome o) {
+        List<String> lines = o.lines();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    private static long count(Launcher.Outcome o, Predicate<String> line) {
+        return o.lines().stream().filter(line).count();
+    }
+
+    private static List<Integer> integers(Launcher.Outcome o) {
+        return o.lines().stream().filter(l -> INTEGER.matcher(l).matches()).map(Integer::parseInt).toList();
+    }
+
+    private static Set<String> set(Stream<String> lines) {
+        return lines.collect(Collectors.toCollection(TreeSet::new));
+    }
+}
