@@ -165,8 +165,11 @@ public final class Condition implements Acquirable {
      * @throws IllegalMonitorStateException if the calling thread does not hold the lock
      */
     public void signal() {
-        requireOwned("signal");
-        condition.signal();
+        try {
+            condition.signal();
+        } catch (IllegalMonitorStateException notHeld) {
+            throw notOwned("signal");
+        }
     }
 
     /**
@@ -193,15 +196,24 @@ public final class Condition implements Acquirable {
      * @throws IllegalMonitorStateException if the calling thread does not hold the lock
      */
     public void signalAll() {
-        requireOwned("signalAll");
-        condition.signalAll();
+        try {
+            condition.signalAll();
+        } catch (IllegalMonitorStateException notHeld) {
+            throw notOwned("signalAll");
+        }
     }
 
     private void requireOwned(String operation) {
         if (!ownedByCurrentThread.getAsBoolean()) {
-            throw new IllegalMonitorStateException("cannot " + operation + " on un-acquired lock "
-                    + lock + " (thread " + Thread.currentThread().getName() + " does not hold it)");
+            throw notOwned(operation);
         }
+    }
+
+    // signal() and signalAll() let the j.u.c. condition make the ownership check (it throws
+    // before changing anything) and only dress up its message: one check on the fast path.
+    private IllegalMonitorStateException notOwned(String operation) {
+        return new IllegalMonitorStateException("cannot " + operation + " on un-acquired lock "
+                + lock + " (thread " + Thread.currentThread().getName() + " does not hold it)");
     }
 
     @Override

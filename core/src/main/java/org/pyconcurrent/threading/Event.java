@@ -18,9 +18,10 @@ import org.pyconcurrent.internal.Timeouts;
  *
  * <p>Implementation: the flag and a generation count that each {@code set()} advances share one
  * volatile word, so {@code isSet()}, {@code clear()} and a {@code set()} of an event nobody waits
- * on are single atomic operations. A waiter first spins briefly (a bounded number of
- * {@link Thread#onSpinWait()} rounds, none on a single CPU), which lets a hand-off between two
- * busy threads complete without parking; then it parks on a {@link ReentrantLock} condition, safe
+ * on are single atomic operations. A waiter first spins briefly (at most 1,024
+ * {@link Thread#onSpinWait()} rounds, none on a single CPU; the budget adapts, halving each time
+ * spinning did not pay off), which lets a hand-off between two running threads complete without
+ * parking; then it parks on a {@link ReentrantLock} condition, safe
  * for virtual threads. A waiter wakes when the generation it started with has passed.
  *
  * <p>Memory consistency effects: actions in a thread prior to calling {@code set()}
@@ -28,8 +29,10 @@ import org.pyconcurrent.internal.Timeouts;
  * observes that set (or a later one).
  */
 public final class Event {
-    /** Spin rounds before parking: enough to cover a hand-off between two running threads. */
-    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 1 << 9 : 0;
+    /** Most spin rounds before parking: enough to cover a hand-off between two running threads. */
+    private static final int MAX_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 1 << 10 : 0;
+    /** Fewest spin rounds once spinning has stopped paying off; lets the budget grow back. */
+    private static final int MIN_SPINS = MAX_SPINS == 0 ? 0 : 1 << 4;
     private static final long FLAG = 1L;
     private static final long ONE_GENERATION = 2L;
     private static final VarHandle WORD;
@@ -46,7 +49,13 @@ public final class Event {
     private volatile long word;
     /** Threads parked (or about to park) in await; written only under {@link #lock}. */
     private volatile int parked;
-    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Spin rounds the next waiter may use: doubled when a spin ends in a set(), halved when the
+     * waiter had to park anyway. Spinning only pays while the setter is running on another CPU;
+     * when CPUs are oversubscribed it steals time from the setter, and the budget shrinks.
+     * A heuristic read and written without synchronization: a lost update is harmless.
+     */
+    private int spinBudget = MAX_SPINS;    private final ReentrantLock lock = new ReentrantLock();
     private final java.util.concurrent.locks.Condition changed = lock.newCondition();
 
     /** Creates an event whose flag is down (Python's initial state). */
@@ -117,12 +126,15 @@ public final class Event {
         if (nanos == 0) {
             return false;
         }
-        for (int i = 0; i < SPINS; i++) {
+        int spins = spinBudget;
+        for (int i = 0; i < spins; i++) {
             Thread.onSpinWait();
             if (releasedSince(start)) {
+                spinBudget = Math.min(MAX_SPINS, Math.max(MIN_SPINS, spins << 1));
                 return true;
             }
         }
+        spinBudget = Math.max(MIN_SPINS, spins >> 1);
         return park(start, nanos, timed);
     }
 

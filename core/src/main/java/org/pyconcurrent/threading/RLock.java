@@ -69,13 +69,15 @@ public final class RLock implements Acquirable {
      */
     @Override
     public void release() {
-        if (!sync.isHeldByCurrentThread()) {
+        try {
+            sync.unlock();
+        } catch (IllegalMonitorStateException notOwner) {
+            // ReentrantLock checks ownership before changing anything; its exception has no message.
             Thread owner = sync.owner();
             throw new IllegalMonitorStateException("cannot release un-acquired RLock: "
                     + (owner == null ? "it is not locked" : "it is owned by " + owner.getName())
                     + ", not by " + Thread.currentThread().getName());
         }
-        sync.unlock();
     }
 
     /** Whether any thread owns the lock right now (a snapshot). */
