@@ -19,8 +19,9 @@ import org.pyconcurrent.internal.Timeouts;
  * until {@link #reset()}, when: a wait times out (the timeout given to {@code await}, else the
  * barrier's default), {@link #abort()} is called, the action throws (the last thread gets the
  * action's exception), or a waiting party is interrupted (that party gets
- * {@link InterruptedException}). {@code reset()} breaks the current round for those waiting and
- * makes the barrier usable again.
+ * {@link InterruptedException}; an interrupt it sees only after its round was released leaves the
+ * round alone and stays set on the thread). {@code reset()} breaks the current round for those
+ * waiting and makes the barrier usable again.
  *
  * <p>This is CPython's state machine (filling, draining, resetting, broken) on a
  * {@link ReentrantLock} and its condition; waiters park, safe for virtual threads.
@@ -83,7 +84,9 @@ public final class Barrier {
      *
      * @return the arrival index, from 0 (first) to {@code parties() - 1} (last)
      * @throws BrokenBarrierError if the barrier is broken, or breaks while waiting
-     * @throws InterruptedException if interrupted while waiting; the barrier is then broken
+     * @throws InterruptedException if interrupted while waiting for its round to fill; the
+     *     barrier is then broken (an interrupt while waiting for the previous round to drain
+     *     leaves it intact: the caller was not a party yet)
      */
     public int await() throws InterruptedException {
         return doAwait(defaultTimeout);
@@ -96,7 +99,9 @@ public final class Barrier {
      * @return the arrival index, from 0 (first) to {@code parties() - 1} (last)
      * @throws IllegalArgumentException if {@code timeout} is negative
      * @throws BrokenBarrierError if the barrier is broken, breaks, or the timeout elapses
-     * @throws InterruptedException if interrupted while waiting; the barrier is then broken
+     * @throws InterruptedException if interrupted while waiting for its round to fill; the
+     *     barrier is then broken (an interrupt while waiting for the previous round to drain
+     *     leaves it intact: the caller was not a party yet)
      */
     public int await(Duration timeout) throws InterruptedException {
         Timeouts.toNanos(timeout);
@@ -168,8 +173,13 @@ public final class Barrier {
                 }
             }
         } catch (InterruptedException e) {
-            breakBarrier();
-            throw e;
+            if (state == State.FILLING) {
+                breakBarrier();
+                throw e;
+            }
+            // The round was released (or broken, or reset) before this thread got the lock
+            // back: its outcome stands for every party. Keep the interrupt, as CyclicBarrier does.
+            Thread.currentThread().interrupt();
         }
         if (state == State.BROKEN || state == State.RESETTING) {
             throw new BrokenBarrierError(state == State.RESETTING ? "barrier was reset"

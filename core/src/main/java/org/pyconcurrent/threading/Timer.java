@@ -46,7 +46,10 @@ public final class Timer {
      * @throws NullPointerException if an argument is null
      */
     public Timer(Duration interval, Runnable function) {
-        Timeouts.toNanos(interval);
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("interval must be a non-negative duration, got " + interval);
+        }
         this.interval = interval;
         this.function = Objects.requireNonNull(function, "function");
         this.name = "Timer-" + NUMBER.incrementAndGet();
@@ -94,7 +97,8 @@ public final class Timer {
     /**
      * Waits until the timer's thread has ended (fired or cancelled).
      *
-     * @throws IllegalStateException if the timer was not started
+     * @throws IllegalStateException if the timer was not started, or the caller is the timer's own
+     *     thread (Python: RuntimeError "cannot join current thread")
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public void join() throws InterruptedException {
@@ -106,7 +110,7 @@ public final class Timer {
      *
      * @return whether it has ended
      * @throws IllegalArgumentException if {@code timeout} is negative
-     * @throws IllegalStateException if the timer was not started
+     * @throws IllegalStateException if the timer was not started, or the caller is its own thread
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public boolean join(Duration timeout) throws InterruptedException {
@@ -161,6 +165,10 @@ public final class Timer {
         Thread t = thread;
         if (t == null) {
             throw new IllegalStateException("cannot " + operation + " timer " + name + " before it is started");
+        }
+        if (t == Thread.currentThread()) {
+            throw new IllegalStateException("cannot " + operation + " timer " + name
+                    + " from its own thread: it would wait for itself forever");
         }
         return t;
     }
