@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""The CPython side of the side-by-side harness, and the registry of workloads.
+
+Each workload is written the way a Python programmer writes it, with nothing but ``threading``.
+Its Java port, line for line the same algorithm, lives in
+``benchmarks/src/main/java/org/pyconcurrent/benchmarks/harness/Workloads.java``.
+
+Run one or more workloads and print one JSON line per result (``harness.py`` parses them)::
+
+    python3 workloads.py [--warmup W] [--warmup-time S] [--runs R] [--min-time S] WORKLOAD N ...
+    python3 workloads.py --list
+
+Adding a workload: write its function here and its port in ``Workloads.java``, then add one
+entry to ``WORKLOADS`` below and one line to the registry in ``SideBySide.java``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable, Dict, Optional
+
+# ----------------------------------------------------------------------------------------------
+# The workloads. Each raises if its result is wrong, so a broken primitive cannot look fast.
+# ----------------------------------------------------------------------------------------------
+
+counter = 0
+
+
+def increment(lock, n):
+    """The bank-balance loop: n times take the lock, add one to the shared counter, release."""
+    global counter
+    for _ in range(n):
+        with lock:
+            counter += 1
+
+
+def lock_uncontended(n):
+    """One thread, one Lock: n acquire/increment/release."""
+    global counter
+    counter = 0
+    lock = threading.Lock()
+    increment(lock, n)
+    check(counter == n, f"counter is {counter}, expected {n}")
+
+
+def lock_contended(n):
+    """Two threads share one Lock, each doing n/2 acquire/increment/release."""
+    global counter
+    counter = 0
+    lock = threading.Lock()
+    threads = [threading.Thread(target=increment, args=(lock, n // 2)) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    check(counter == 2 * (n // 2), f"counter is {counter}, expected {2 * (n // 2)}")
+
+
+def bounded_semaphore(n):
+    """One thread: n times acquire and release a BoundedSemaphore."""
+    sem = threading.BoundedSemaphore(1)
+    for _ in range(n):
+        sem.acquire()
+        sem.release()
+    check(sem.acquire(blocking=False), "semaphore left without its permit")
+    sem.release()
+
+
+def event_ping_pong(n):
+    """Two threads bounce a ball n times with two Events: set, wait, clear."""
+    ping = threading.Event()
+    pong = threading.Event()
+    returned = 0
+
+    def responder():
+        nonlocal returned
+        for _ in range(n):
+            ping.wait()
+            ping.clear()
+            returned += 1
+            pong.set()
+
+    t = threading.Thread(target=responder)
+    t.start()
+    for _ in range(n):
+        ping.set()
+        pong.wait()
+        pong.clear()
+    t.join()
+    check(returned == n, f"{returned} round trips, expected {n}")
+
+
+def count_primes(limit):
+    """Pure CPU work: how many primes are below limit, by trial division."""
+    count = 0
+    for candidate in range(2, limit):
+        divisor = 2
+        while divisor * divisor <= candidate:
+            if candidate % divisor == 0:
+                break
+            divisor += 1
+        else:
+            count += 1
+    return count
+
+
+def cpu_serial(n):
+    """count_primes(n) twice, one after the other."""
+    results = [count_primes(n), count_primes(n)]
+    check(results[0] == results[1], f"results differ: {results}")
+
+
+def cpu_threaded(n):
+    """count_primes(n) twice, in two threads at once."""
+    results = [None, None]
+
+    def work(i):
+        results[i] = count_primes(n)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    check(results[0] is not None and results[0] == results[1], f"results differ: {results}")
+
+
+def check(condition, message):
+    if not condition:
+        raise RuntimeError(message)
+
+
+# ----------------------------------------------------------------------------------------------
+# The registry: what harness.py runs on both sides, how it is labelled, and at what size.
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """N for each harness mode. Both sides run the same N."""
+
+    full: int
+    quick: int
+    smoke: int
+
+
+@dataclass(frozen=True)
+class Throughput:
+    """N operations per run; the table shows operations per second on each side."""
+
+    label: str
+    run: Callable[[int], None]
+    op: str  # what one operation is, for the note under the table
+    sizes: Sizes
+    target: Optional[float] = None  # the pyconcurrent/CPython ratio the project aims for
+    unit: str = "ops/s"
+    note: Optional[str] = None  # printed under the table
+
+    kind = "throughput"
+
+
+@dataclass(frozen=True)
+class Speedup:
+    """The same work done serially and in threads; the table shows serial time / threaded time."""
+
+    label: str
+    serial: Callable[[int], None]
+    threaded: Callable[[int], None]
+    work: str  # what is done twice, for the note under the table
+    sizes: Sizes
+    target: Optional[float] = None  # the speed-up pyconcurrent aims for (not a ratio to CPython)
+
+    kind = "speedup"
+
+
+WORKLOADS: Dict[str, object] = {
+    "lock_uncontended": Throughput(
+        "Lock, uncontended", lock_uncontended, "acquire + increment + release",
+        Sizes(full=3_000_000, quick=600_000, smoke=10_000), target=20),
+    "lock_contended": Throughput(
+        "Lock, 2 threads contending", lock_contended, "acquire + increment + release",
+        Sizes(full=3_000_000, quick=600_000, smoke=10_000), target=20,
+        note="neither Lock is fair: a thread that releases often takes the lock straight back, "
+             "so how often the two threads really hand it over varies from run to run (in "
+             "CPython the GIL, switching threads every 5 ms, rarely lets them contend at all); "
+             "expect this row to move more than the others."),
+    "bounded_semaphore": Throughput(
+        "BoundedSemaphore acquire + release", bounded_semaphore, "acquire + release",
+        Sizes(full=600_000, quick=150_000, smoke=2_000), target=20),
+    "event_ping_pong": Throughput(
+        "Event ping-pong, 2 threads", event_ping_pong, "round trip (set, wait, clear each way)",
+        Sizes(full=15_000, quick=4_000, smoke=200), target=20, unit="round trips/s"),
+    "cpu_two_threads": Speedup(
+        "2 CPU-bound threads vs serial", cpu_serial, cpu_threaded,
+        "count_primes(N), a trial-division prime count",
+        Sizes(full=200_000, quick=150_000, smoke=2_000), target=1.8),
+}
+
+
+# ----------------------------------------------------------------------------------------------
+# Timing: warm-up runs, then timed runs; one JSON line per workload on stdout.
+# ----------------------------------------------------------------------------------------------
+
+
+def timed(fn, n):
+    start = time.perf_counter()
+    fn(n)
+    return time.perf_counter() - start
+
+
+def repeat(step, at_least, min_seconds):
+    """Calls step() at least at_least times and until min_seconds have passed; its results."""
+    results = []
+    start = time.perf_counter()
+    while len(results) < at_least or (time.perf_counter() - start < min_seconds
+                                      and len(results) < MAX_RUNS):
+        results.append(step())
+    return results
+
+
+MAX_RUNS = 10_000
+
+
+def measure(name, n, warmup, warmup_time, runs, min_time):
+    """The harness's timing protocol, the same on both sides: warm-up runs (at least warmup of
+    them, and at least warmup_time seconds), then timed runs (at least runs, at least min_time
+    seconds). The driver takes the median of the timed runs."""
+    w = WORKLOADS[name]
+    result = {"side": "cpython", "workload": name, "kind": w.kind, "n": n}
+    if isinstance(w, Throughput):
+        warm = repeat(lambda: timed(w.run, n), warmup, warmup_time)
+        times = repeat(lambda: timed(w.run, n), runs, min_time)
+        result.update(warmup=len(warm), times=times, seconds=statistics.median(times))
+    else:
+        # serial and threaded alternate, so that a slow spell of the machine hits both
+        warm = repeat(lambda: (timed(w.serial, n), timed(w.threaded, n)), warmup, warmup_time)
+        pairs = repeat(lambda: (timed(w.serial, n), timed(w.threaded, n)), runs, min_time)
+        serial = [s for s, _ in pairs]
+        threaded = [t for _, t in pairs]
+        result.update(warmup=len(warm), serial_times=serial, threaded_times=threaded,
+                      speedup=statistics.median(serial) / statistics.median(threaded))
+    return result
+
+
+def info():
+    return {"side": "cpython", "info": {
+        "implementation": platform.python_implementation(),
+        "version": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "switch_interval": sys.getswitchinterval(),
+    }}
+
+
+def emit(obj):
+    print(json.dumps(obj), flush=True)
+
+
+def main(argv):
+    usage = ("usage: workloads.py [--warmup W] [--warmup-time SECONDS] [--runs R] "
+             "[--min-time SECONDS] WORKLOAD N [WORKLOAD N ...] | --list")
+    warmup, warmup_time, runs, min_time, pairs = 1, 0.0, 5, 0.0, []
+    args = list(argv)
+    try:
+        while args:
+            a = args.pop(0)
+            if a == "--list":
+                print("\n".join(WORKLOADS))
+                return 0
+            if a == "--warmup":
+                warmup = int(args.pop(0))
+            elif a == "--warmup-time":
+                warmup_time = float(args.pop(0))
+            elif a == "--runs":
+                runs = int(args.pop(0))
+            elif a == "--min-time":
+                min_time = float(args.pop(0))
+            else:
+                pairs.append((a, int(args.pop(0))))
+    except (IndexError, ValueError):
+        print(usage, file=sys.stderr)
+        return 2
+    unknown = [name for name, _ in pairs if name not in WORKLOADS]
+    if not pairs or unknown or runs < 1 or warmup < 0:
+        if unknown:
+            print(f"unknown workload(s): {', '.join(unknown)}; known: {', '.join(WORKLOADS)}",
+                  file=sys.stderr)
+        print(usage, file=sys.stderr)
+        return 2
+    emit(info())
+    failed = 0
+    for name, n in pairs:
+        try:
+            emit(measure(name, n, warmup, warmup_time, runs, min_time))
+        except Exception as e:  # report, go on with the next workload, exit non-zero at the end
+            failed += 1
+            emit({"side": "cpython", "workload": name, "n": n,
+                  "error": f"{type(e).__name__}: {e}"})
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

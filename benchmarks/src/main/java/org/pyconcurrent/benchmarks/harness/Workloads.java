@@ -1,0 +1,180 @@
+package org.pyconcurrent.benchmarks.harness;
+
+import org.pyconcurrent.threading.BoundedSemaphore;
+import org.pyconcurrent.threading.Event;
+import org.pyconcurrent.threading.Lock;
+
+/**
+ * The Java ports of the Python workloads in {@code benchmarks/harness/workloads.py}: the same code,
+ * statement for statement, with {@code org.pyconcurrent.threading} in place of Python's
+ * {@code threading} and {@code java.lang.Thread} (platform threads) in place of
+ * {@code threading.Thread}. Each throws if its result is wrong, so a broken primitive cannot look
+ * fast.
+ */
+final class Workloads {
+    private Workloads() {
+    }
+
+    /** Python: the module-level {@code counter}, guarded by the lock. */
+    static long counter = 0;
+
+    /** The bank-balance loop: n times take the lock, add one to the shared counter, release. */
+    static void increment(Lock lock, int n) throws InterruptedException {
+        for (int i = 0; i < n; i++) {
+            try (var held = lock.with()) {   // with lock:
+                counter += 1;
+            }
+        }
+    }
+
+    /** One thread, one Lock: n acquire/increment/release. */
+    static void lockUncontended(int n) throws Exception {
+        counter = 0;
+        Lock lock = new Lock();
+        increment(lock, n);
+        check(counter == n, "counter is " + counter + ", expected " + n);
+    }
+
+    /** Two threads share one Lock, each doing n/2 acquire/increment/release. */
+    static void lockContended(int n) throws Exception {
+        counter = 0;
+        Lock lock = new Lock();
+        PyThread[] threads = {
+            new PyThread(() -> increment(lock, n / 2)),
+            new PyThread(() -> increment(lock, n / 2)),
+        };
+        for (PyThread t : threads) {
+            t.start();
+        }
+        for (PyThread t : threads) {
+            t.join();
+        }
+        check(counter == 2L * (n / 2), "counter is " + counter + ", expected " + 2L * (n / 2));
+    }
+
+    /** One thread: n times acquire and release a BoundedSemaphore. */
+    static void boundedSemaphore(int n) throws Exception {
+        BoundedSemaphore sem = new BoundedSemaphore(1);
+        for (int i = 0; i < n; i++) {
+            sem.acquire();
+            sem.release();
+        }
+        check(sem.acquire(false), "semaphore left without its permit");
+        sem.release();
+    }
+
+    /** Two threads bounce a ball n times with two Events: set, wait, clear. */
+    static void eventPingPong(int n) throws Exception {
+        Event ping = new Event();
+        Event pong = new Event();
+        int[] returned = {0};   // Python: nonlocal returned
+
+        PyThread t = new PyThread(() -> {
+            for (int i = 0; i < n; i++) {
+                ping.await();
+                ping.clear();
+                returned[0] += 1;
+                pong.set();
+            }
+        });
+        t.start();
+        for (int i = 0; i < n; i++) {
+            ping.set();
+            pong.await();
+            pong.clear();
+        }
+        t.join();
+        check(returned[0] == n, returned[0] + " round trips, expected " + n);
+    }
+
+    /** Pure CPU work: how many primes are below limit, by trial division. */
+    static int countPrimes(int limit) {
+        int count = 0;
+        for (int candidate = 2; candidate < limit; candidate++) {
+            boolean prime = true;   // Python: the while loop's else clause
+            int divisor = 2;
+            while (divisor * divisor <= candidate) {
+                if (candidate % divisor == 0) {
+                    prime = false;
+                    break;
+                }
+                divisor += 1;
+            }
+            if (prime) {
+                count += 1;
+            }
+        }
+        return count;
+    }
+
+    /** countPrimes(n) twice, one after the other. */
+    static void cpuSerial(int n) {
+        int[] results = {countPrimes(n), countPrimes(n)};
+        check(results[0] == results[1], "results differ: " + results[0] + ", " + results[1]);
+    }
+
+    /** countPrimes(n) twice, in two threads at once. */
+    static void cpuThreaded(int n) throws Exception {
+        Integer[] results = {null, null};
+        PyThread[] threads = new PyThread[2];
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            threads[i] = new PyThread(() -> results[index] = countPrimes(n));
+        }
+        for (PyThread t : threads) {
+            t.start();
+        }
+        for (PyThread t : threads) {
+            t.join();
+        }
+        check(results[0] != null && results[0].equals(results[1]),
+                "results differ: " + results[0] + ", " + results[1]);
+    }
+
+    static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    /** What a thread runs: may throw, like a Python target. */
+    @FunctionalInterface
+    interface Target {
+        void run() throws Exception;
+    }
+
+    /**
+     * Python's {@code threading.Thread(target=...)} as a platform thread, except that
+     * {@link #join()} rethrows what the target threw, so the harness reports it as a failure, and
+     * the thread is a daemon, so that a stuck workload cannot keep the JVM alive.
+     */
+    static final class PyThread {
+        private final Thread thread;
+        private volatile Throwable failure;
+
+        PyThread(Target target) {
+            thread = Thread.ofPlatform().daemon(true).unstarted(() -> {
+                try {
+                    target.run();
+                } catch (Throwable e) {
+                    failure = e;
+                }
+            });
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void join() throws Exception {
+            thread.join();
+            Throwable e = failure;
+            if (e instanceof Exception ex) {
+                throw ex;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+        }
+    }
+}
