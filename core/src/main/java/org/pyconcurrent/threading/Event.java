@@ -55,7 +55,8 @@ public final class Event {
      * when CPUs are oversubscribed it steals time from the setter, and the budget shrinks.
      * A heuristic read and written without synchronization: a lost update is harmless.
      */
-    private int spinBudget = MAX_SPINS;    private final ReentrantLock lock = new ReentrantLock();
+    private int spinBudget = MAX_SPINS;
+    private final ReentrantLock lock = new ReentrantLock();
     private final java.util.concurrent.locks.Condition changed = lock.newCondition();
 
     /** Creates an event whose flag is down (Python's initial state). */

@@ -1,0 +1,143 @@
+package org.pyconcurrent.internal.queue;
+
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jctools.queues.varhandle.MpmcVarHandleArrayQueue;
+
+/**
+ * The stores of {@link LockFreeQueueCore}: lock-free structures that any thread may call. The
+ * core claims room before it offers, so an offer never meets a full structure.
+ */
+final class ConcurrentStores {
+    private ConcurrentStores() {
+    }
+
+    /**
+     * First in, first out, bounded: JCTools' MPMC array queue (Vyukov's bounded queue), sized to
+     * the next power of two; the VarHandle build, which needs no {@code sun.misc.Unsafe}.
+     */
+    static Store boundedFifo(int maxsize) {
+        return new Fifo(new MpmcVarHandleArrayQueue<>(Math.max(2, maxsize)));
+    }
+
+    /**
+     * First in, first out, unbounded: the JDK's lock-free linked queue (Michael and Scott). JCTools'
+     * unbounded MPMC queue would be faster but exists only on {@code sun.misc.Unsafe}, which JDK 24+
+     * warns about and will remove (docs/design.md).
+     */
+    static Store unboundedFifo() {
+        return new Fifo(new ConcurrentLinkedQueue<>());
+    }
+
+    /** A lock-free FIFO queue. */
+    static final class Fifo implements Store {
+        private final Queue<Object> items;
+
+        Fifo(Queue<Object> items) {
+            this.items = items;
+        }
+
+        @Override
+        public void offer(Object item) {
+            // The core has claimed a slot, so the array has room; a false here would be a bug.
+            if (!items.offer(item)) {
+                throw new IllegalStateException("queue store refused an item it had room for");
+            }
+        }
+
+        @Override
+        public Object poll() {
+            return items.poll();
+        }
+
+        @Override
+        public Object peek() {
+            return items.peek();
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return ReadOnlyIterator.of(items.iterator());
+        }
+    }
+
+    /** Last in, first out: a lock-free deque used as a stack (a Treiber stack would do as well). */
+    static final class Stack implements Store {
+        private final ConcurrentLinkedDeque<Object> items = new ConcurrentLinkedDeque<>();
+
+        @Override
+        public void offer(Object item) {
+            items.offerFirst(item);
+        }
+
+        @Override
+        public Object poll() {
+            return items.pollFirst();
+        }
+
+        @Override
+        public Object peek() {
+            return items.peekFirst();
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return ReadOnlyIterator.of(items.iterator());
+        }
+    }
+
+    /** Lowest first, ties in insertion order: a lock-free skip list. */
+    static final class SkipList implements Store {
+        private final ConcurrentSkipListSet<Ranked> items;
+        private final AtomicLong nextSequence = new AtomicLong();
+
+        SkipList(Comparator<Object> priority) {
+            items = new ConcurrentSkipListSet<>(Ranked.order(priority));
+        }
+
+        @Override
+        public void offer(Object item) {
+            items.add(new Ranked(item, nextSequence.getAndIncrement()));
+        }
+
+        @Override
+        public Object poll() {
+            Ranked next = items.pollFirst();
+            return next == null ? null : next.item();
+        }
+
+        @Override
+        public Object peek() {
+            try {
+                return items.first().item();
+            } catch (java.util.NoSuchElementException empty) {
+                return null;
+            }
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return ReadOnlyIterator.of(items.stream().map(Ranked::item).iterator());
+        }
+    }
+}

@@ -1,0 +1,360 @@
+package org.pyconcurrent.internal.queue;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.pyconcurrent.queue.ShutDown;
+
+/**
+ * The fast queue: items travel through a lock-free {@link Store}; a thread takes the lock only to
+ * wait, and a thread that did not have to wait takes it only if someone is waiting.
+ *
+ * <h2>State</h2>
+ * <ul>
+ *   <li>{@code state}: the item count in bits 0..61 and {@link #SHUT} in bit 62. A producer claims
+ *       room by raising the count <em>before</em> it offers to the store (a CAS that also refuses
+ *       once the queue is full or shut down); a consumer lowers it <em>after</em> it polled. So the
+ *       store never holds more than {@code maxsize} items, and {@code count == 0} means no item is
+ *       in the store nor on its way there.</li>
+ *   <li>{@code unfinished}: Python's {@code unfinished_tasks}, raised before the offer, so a
+ *       consumer's {@code taskDone()} can never run ahead of the {@code put} it answers.</li>
+ *   <li>{@code waitingGetters}, {@code waitingPutters}, {@code waitingJoiners}: how many threads
+ *       are in the slow path of each kind, changed only under {@code lock}.</li>
+ * </ul>
+ *
+ * <h2>No lost wake-up</h2>
+ * A waiter registers (a volatile write of its {@code waiting*} count), issues a full fence, and
+ * checks again for what it waits for; only then does it park on the condition, still holding the
+ * lock it registered under. The thread that makes progress possible first publishes (an offer,
+ * a count decrement, a task count reaching zero), issues a full fence, and then reads the
+ * {@code waiting*} count: the two fences order the four accesses, so either the waiter sees the
+ * progress or the other thread sees the waiter, and then it signals under the same lock, which it
+ * cannot acquire before the waiter has released it by parking. A signalled waiter always checks
+ * again before it gives up (on timeout) and AQS hands a signal that raced with an interrupt to
+ * the waiter anyway, so a signal is never spent on a thread that leaves without looking.
+ *
+ * <h2>Shutdown</h2>
+ * {@code shutdown} sets {@link #SHUT} by CAS: no producer can claim room afterwards, and every
+ * producer that claimed room before will add its item. An immediate shutdown then drains until
+ * the count is zero, which also waits out those in-flight producers (a few instructions each;
+ * the wait backs off from spinning to yielding to sleeping). Finally it signals every condition.
+ */
+public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements QueueCore {
+    private static final long SHUT = 1L << 62;
+    private static final long COUNT = SHUT - 1;
+
+    private final Store store;
+    private final int maxsize;
+    /** The count at which the queue is full: maxsize, or never for an unbounded queue. */
+    private final long capacity;
+    private final boolean tracksTasks;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
+    private final Condition allTasksDone = lock.newCondition();
+    private volatile int waitingGetters;
+    private volatile int waitingPutters;
+    private volatile int waitingJoiners;
+
+    /**
+     * @param store the concurrent store that fixes the order
+     * @param maxsize the bound, or 0 for none
+     * @param tracksTasks false for SimpleQueue, which has no taskDone/join
+     */
+    public LockFreeQueueCore(Store store, int maxsize, boolean tracksTasks) {
+        this.store = store;
+        this.maxsize = maxsize;
+        this.capacity = maxsize > 0 ? maxsize : COUNT;
+        this.tracksTasks = tracksTasks;
+    }
+
+    // ---------------------------------------------------------------- put
+
+    @Override
+    public boolean offer(Object item, long nanos) throws InterruptedException {
+        if (!tryClaimSlot() && !awaitSlot(nanos)) {
+            return false;
+        }
+        if (tracksTasks) {
+            UNFINISHED.getAndAdd(this, 1L);
+        }
+        store.offer(item);
+        VarHandle.fullFence();
+        if (waitingGetters != 0) {
+            signal(notEmpty);
+        }
+        return true;
+    }
+
+    /** Raises the count by one unless the queue is full; throws if it is shut down. */
+    private boolean tryClaimSlot() {
+        for (;;) {
+            long s = state;
+            if ((s & SHUT) != 0) {
+                throw new ShutDown("put() on a queue that is shut down");
+            }
+            if (s >= capacity) {
+                return false;
+            }
+            if (STATE.weakCompareAndSet(this, s, s + 1)) {
+                return true;
+            }
+        }
+    }
+
+    private boolean awaitSlot(long nanos) throws InterruptedException {
+        if (nanos == 0) {
+            return false;
+        }
+        lock.lockInterruptibly();
+        try {
+            waitingPutters++;
+            try {
+                for (;;) {
+                    VarHandle.fullFence();
+                    if (tryClaimSlot()) {
+                        return true;
+                    }
+                    if (nanos == FOREVER) {
+                        notFull.await();
+                    } else if (nanos > 0) {
+                        nanos = notFull.awaitNanos(nanos);
+                    } else {
+                        return false;
+                    }
+                }
+            } finally {
+                waitingPutters--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- get
+
+    @Override
+    public Object poll(long nanos) throws InterruptedException {
+        Object item = tryTake();
+        return item != null ? item : awaitItem(nanos);
+    }
+
+    /** Takes the next item if the store has one; throws if the queue is shut down and empty. */
+    private Object tryTake() {
+        Object item = store.poll();
+        if (item != null) {
+            STATE.getAndAdd(this, -1L);
+            // The getAndAdd is a full fence: a putter that registered before it is seen here.
+            if (waitingPutters != 0) {
+                signal(notFull);
+            }
+            return item;
+        }
+        if (state == SHUT) {
+            throw new ShutDown("get() on a queue that is shut down and empty");
+        }
+        return null;
+    }
+
+    private Object awaitItem(long nanos) throws InterruptedException {
+        if (nanos == 0) {
+            return null;
+        }
+        lock.lockInterruptibly();
+        try {
+            waitingGetters++;
+            try {
+                for (;;) {
+                    VarHandle.fullFence();
+                    Object item = tryTake();
+                    if (item != null) {
+                        return item;
+                    }
+                    if (nanos == FOREVER) {
+                        notEmpty.await();
+                    } else if (nanos > 0) {
+                        nanos = notEmpty.awaitNanos(nanos);
+                    } else {
+                        return null;
+                    }
+                }
+            } finally {
+                waitingGetters--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Object peek() {
+        return store.peek();
+    }
+
+    @Override
+    public int size() {
+        return (int) Math.min(Integer.MAX_VALUE, state & COUNT);
+    }
+
+    @Override
+    public int maxsize() {
+        return maxsize;
+    }
+
+    @Override
+    public Iterator<Object> iterator() {
+        return store.iterator();
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    @Override
+    public void taskDone() {
+        for (;;) {
+            long u = unfinished;
+            if (u <= 0) {
+                throw new IllegalArgumentException("taskDone() called too many times");
+            }
+            if (UNFINISHED.weakCompareAndSet(this, u, u - 1)) {
+                if (u == 1) {
+                    wakeJoinersIfDone();
+                }
+                return;
+            }
+        }
+    }
+
+    private void wakeJoinersIfDone() {
+        VarHandle.fullFence();
+        if (waitingJoiners != 0) {
+            lock.lock();
+            try {
+                allTasksDone.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void join() throws InterruptedException {
+        if (unfinished == 0) {
+            return;
+        }
+        lock.lockInterruptibly();
+        try {
+            waitingJoiners++;
+            try {
+                VarHandle.fullFence();
+                while (unfinished != 0) {
+                    allTasksDone.await();
+                }
+            } finally {
+                waitingJoiners--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long unfinishedTasks() {
+        return unfinished;
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    @Override
+    public void shutdown(boolean immediate) {
+        long s;
+        do {
+            s = state;
+        } while ((s & SHUT) == 0 && !STATE.weakCompareAndSet(this, s, s | SHUT));
+        if (immediate) {
+            drain();
+        }
+        lock.lock();
+        try {
+            notEmpty.signalAll();
+            notFull.signalAll();
+            allTasksDone.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes every item, marking each one done (CPython 3.13: "shutdown(immediate=True) calls
+     * task_done() for each remaining item"), until the count is zero, so that producers that
+     * claimed room before the shutdown have added, and lost, their items too.
+     */
+    private void drain() {
+        int idle = 0;
+        while ((state & COUNT) != 0) {
+            Object item = store.poll();
+            if (item != null) {
+                STATE.getAndAdd(this, -1L);
+                if (tracksTasks) {
+                    markDrainedDone();
+                }
+                idle = 0;
+            } else {
+                backOff(idle++);
+            }
+        }
+    }
+
+    private void markDrainedDone() {
+        for (;;) {
+            long u = unfinished;
+            if (u <= 0) {
+                return;
+            }
+            if (UNFINISHED.weakCompareAndSet(this, u, u - 1)) {
+                return;
+            }
+        }
+    }
+
+    /** Waits for a producer or consumer between its two atomic steps: spin, then yield, then sleep. */
+    private static void backOff(int round) {
+        if (round < 64) {
+            Thread.onSpinWait();
+        } else if (round < 128) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
+        }
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return (state & SHUT) != 0;
+    }
+
+    private void signal(Condition condition) {
+        lock.lock();
+        try {
+            condition.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static final VarHandle STATE;
+    private static final VarHandle UNFINISHED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(LockFreeQueueHot.class, "state", long.class);
+            UNFINISHED = lookup.findVarHandle(LockFreeQueueHot.class, "unfinished", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
