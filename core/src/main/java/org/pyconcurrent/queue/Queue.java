@@ -38,8 +38,11 @@ import org.pyconcurrent.internal.queue.QueueCores;
  *
  * <h2>Implementation</h2>
  * The {@link Backend} chosen at construction decides how; the default, {@link Backend#LOCK_FREE},
- * never takes a lock on a put or get that need not wait. Either way the queue is linearizable:
- * each call takes effect at one instant between its start and its return.
+ * never takes a lock on a put or get that need not wait. Either way {@code put}, {@code get},
+ * {@code taskDone} and {@code shutdown} are linearizable: each takes effect at one instant
+ * between its start and its return. {@code qsize()} (and {@code empty()}, {@code full()}) is,
+ * as in Python, only a snapshot: on {@code LOCK_FREE} it counts an item from the moment its
+ * producer has claimed room for it, a moment before a consumer can take it.
  *
  * <p>Memory consistency effects: actions in a thread prior to placing an item into a queue
  * <i>happen-before</i> actions subsequent to the retrieval of that item in another thread, and

@@ -18,10 +18,21 @@ final class ConcurrentStores {
     }
 
     /**
+     * Largest maxsize whose FIFO store is a preallocated array. The core's count enforces the
+     * bound whatever the store, so a larger queue uses the linked store and costs memory only for
+     * the items it holds (a Python {@code Queue(10**9)} allocates nothing up front either).
+     */
+    static final int LARGEST_ARRAY = 1 << 16;
+
+    /**
      * First in, first out, bounded: JCTools' MPMC array queue (Vyukov's bounded queue), sized to
-     * the next power of two; the VarHandle build, which needs no {@code sun.misc.Unsafe}.
+     * the next power of two; the VarHandle build, which needs no {@code sun.misc.Unsafe}. Above
+     * {@link #LARGEST_ARRAY}, the unbounded store.
      */
     static Store boundedFifo(int maxsize) {
+        if (maxsize > LARGEST_ARRAY) {
+            return unboundedFifo();
+        }
         return new Fifo(new MpmcVarHandleArrayQueue<>(Math.max(2, maxsize)));
     }
 

@@ -22,20 +22,22 @@ import org.pyconcurrent.queue.ShutDown;
  *       in the store nor on its way there.</li>
  *   <li>{@code unfinished}: Python's {@code unfinished_tasks}, raised before the offer, so a
  *       consumer's {@code taskDone()} can never run ahead of the {@code put} it answers.</li>
- *   <li>{@code waitingGetters}, {@code waitingPutters}, {@code waitingJoiners}: how many threads
- *       are in the slow path of each kind, changed only under {@code lock}.</li>
+ *   <li>{@code getters}, {@code putters} ({@link Waiters}) and {@code waitingJoiners}: the threads
+ *       in the slow path of each kind, changed only under {@code lock}.</li>
  * </ul>
  *
  * <h2>No lost wake-up</h2>
- * A waiter registers (a volatile write of its {@code waiting*} count), issues a full fence, and
- * checks again for what it waits for; only then does it park on the condition, still holding the
- * lock it registered under. The thread that makes progress possible first publishes (an offer,
- * a count decrement, a task count reaching zero), issues a full fence, and then reads the
- * {@code waiting*} count: the two fences order the four accesses, so either the waiter sees the
- * progress or the other thread sees the waiter, and then it signals under the same lock, which it
- * cannot acquire before the waiter has released it by parking. A signalled waiter always checks
- * again before it gives up (on timeout) and AQS hands a signal that raced with an interrupt to
- * the waiter anyway, so a signal is never spent on a thread that leaves without looking.
+ * A waiter registers in a {@link Waiters} under {@code lock}, then (fenced) checks again for what
+ * it waits for, and only then parks on the condition, still holding the lock it registered under.
+ * The thread that makes progress possible first publishes (an offer, a count decrement), issues a
+ * full fence, and then reads the waiter count: either the waiter sees the progress or the other
+ * thread sees the waiter and signals under the lock, which it cannot take before the waiter has
+ * released it by parking. At most one signal is on its way at a time; {@link Waiters} explains
+ * how that stays safe. The last {@code taskDone()} wakes every joiner the same way.
+ *
+ * <p>A woken waiter always checks again before it gives up (on timeout), and AQS hands a signal
+ * that raced with an interrupt to the waiter anyway, so a signal is never spent on a thread that
+ * leaves without looking.
  *
  * <h2>Shutdown</h2>
  * {@code shutdown} sets {@link #SHUT} by CAS: no producer can claim room afterwards, and every
@@ -53,11 +55,9 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
     private final long capacity;
     private final boolean tracksTasks;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final Condition notFull = lock.newCondition();
+    private final Waiters getters = new Waiters(lock);
+    private final Waiters putters = new Waiters(lock);
     private final Condition allTasksDone = lock.newCondition();
-    private volatile int waitingGetters;
-    private volatile int waitingPutters;
     private volatile int waitingJoiners;
 
     /**
@@ -82,12 +82,40 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         if (tracksTasks) {
             UNFINISHED.getAndAdd(this, 1L);
         }
-        store.offer(item);
-        VarHandle.fullFence();
-        if (waitingGetters != 0) {
-            signal(notEmpty);
+        try {
+            store.offer(item);
+        } catch (RuntimeException | Error refused) {
+            // A priority queue's comparator threw: the item is not in the store; give back the
+            // task and the slot claimed for it, so the queue is as it was.
+            if (tracksTasks) {
+                finishTask();
+            }
+            releaseSlot();
+            throw refused;
         }
+        VarHandle.fullFence();
+        getters.wakeOne();
         return true;
+    }
+
+    /**
+     * Lowers the count by one for an item that left the store (or never entered it), and wakes
+     * whoever that lets go on: a putter waiting for room, and, when it leaves a shut-down queue
+     * empty, every getter. Those getters may have looked while this item was on its way out (the
+     * store already empty, the count not yet lowered) and parked; nothing else would wake them.
+     */
+    private void releaseSlot() {
+        long after = (long) STATE.getAndAdd(this, -1L) - 1L;
+        // The getAndAdd is a full fence: a waiter that registered before it is seen here.
+        putters.wakeOne();
+        if (after == SHUT) {
+            lock.lock();
+            try {
+                getters.wakeAll();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     /** Raises the count by one unless the queue is full; throws if it is shut down. */
@@ -112,23 +140,21 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         }
         lock.lockInterruptibly();
         try {
-            waitingPutters++;
+            putters.enter();
             try {
                 for (;;) {
-                    VarHandle.fullFence();
+                    putters.aboutToLook();
                     if (tryClaimSlot()) {
+                        putters.handOn(state < capacity);
                         return true;
                     }
-                    if (nanos == FOREVER) {
-                        notFull.await();
-                    } else if (nanos > 0) {
-                        nanos = notFull.awaitNanos(nanos);
-                    } else {
+                    if (nanos == 0) {
                         return false;
                     }
+                    nanos = putters.park(nanos);
                 }
             } finally {
-                waitingPutters--;
+                putters.leave();
             }
         } finally {
             lock.unlock();
@@ -147,11 +173,7 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
     private Object tryTake() {
         Object item = store.poll();
         if (item != null) {
-            STATE.getAndAdd(this, -1L);
-            // The getAndAdd is a full fence: a putter that registered before it is seen here.
-            if (waitingPutters != 0) {
-                signal(notFull);
-            }
+            releaseSlot();
             return item;
         }
         if (state == SHUT) {
@@ -166,24 +188,22 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         }
         lock.lockInterruptibly();
         try {
-            waitingGetters++;
+            getters.enter();
             try {
                 for (;;) {
-                    VarHandle.fullFence();
+                    getters.aboutToLook();
                     Object item = tryTake();
                     if (item != null) {
+                        getters.handOn((state & COUNT) != 0);
                         return item;
                     }
-                    if (nanos == FOREVER) {
-                        notEmpty.await();
-                    } else if (nanos > 0) {
-                        nanos = notEmpty.awaitNanos(nanos);
-                    } else {
+                    if (nanos == 0) {
                         return null;
                     }
+                    nanos = getters.park(nanos);
                 }
             } finally {
-                waitingGetters--;
+                getters.leave();
             }
         } finally {
             lock.unlock();
@@ -218,6 +238,26 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
             long u = unfinished;
             if (u <= 0) {
                 throw new IllegalArgumentException("taskDone() called too many times");
+            }
+            if (UNFINISHED.weakCompareAndSet(this, u, u - 1)) {
+                if (u == 1) {
+                    wakeJoinersIfDone();
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Marks one task done without complaint if there is none (for a put that failed, and for the
+     * items an immediate shutdown drains: "calls task_done() for each remaining item", which
+     * CPython also skips once the count is zero).
+     */
+    private void finishTask() {
+        for (;;) {
+            long u = unfinished;
+            if (u <= 0) {
+                return;
             }
             if (UNFINISHED.weakCompareAndSet(this, u, u - 1)) {
                 if (u == 1) {
@@ -279,8 +319,8 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         }
         lock.lock();
         try {
-            notEmpty.signalAll();
-            notFull.signalAll();
+            getters.wakeAll();
+            putters.wakeAll();
             allTasksDone.signalAll();
         } finally {
             lock.unlock();
@@ -297,25 +337,13 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         while ((state & COUNT) != 0) {
             Object item = store.poll();
             if (item != null) {
-                STATE.getAndAdd(this, -1L);
+                releaseSlot();
                 if (tracksTasks) {
-                    markDrainedDone();
+                    finishTask();
                 }
                 idle = 0;
             } else {
                 backOff(idle++);
-            }
-        }
-    }
-
-    private void markDrainedDone() {
-        for (;;) {
-            long u = unfinished;
-            if (u <= 0) {
-                return;
-            }
-            if (UNFINISHED.weakCompareAndSet(this, u, u - 1)) {
-                return;
             }
         }
     }
@@ -334,15 +362,6 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
     @Override
     public boolean isShutdown() {
         return (state & SHUT) != 0;
-    }
-
-    private void signal(Condition condition) {
-        lock.lock();
-        try {
-            condition.signal();
-        } finally {
-            lock.unlock();
-        }
     }
 
     private static final VarHandle STATE;

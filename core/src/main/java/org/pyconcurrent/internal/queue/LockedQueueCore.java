@@ -17,6 +17,11 @@ import org.pyconcurrent.queue.ShutDown;
  * wake-up; a timed wait that ran out tests once more before it gives up, so a signal that raced
  * with the timeout is not lost. AQS hands a signal that raced with an interrupt to the waiter,
  * which then returns normally with its interrupt status set.
+ *
+ * <p>The lock is taken with {@code lock()}, not {@code lockInterruptibly()}: it is only ever held
+ * for a few instructions, and a call that need not wait must succeed whatever the interrupt
+ * status (as {@code ArrayBlockingQueue.offer} does). A call that waits throws
+ * {@link InterruptedException} from the condition's {@code await}.
  */
 public final class LockedQueueCore implements QueueCore {
     private final Store store;
@@ -48,7 +53,7 @@ public final class LockedQueueCore implements QueueCore {
 
     @Override
     public boolean offer(Object item, long nanos) throws InterruptedException {
-        lock.lockInterruptibly();
+        lock.lock();
         try {
             for (;;) {
                 if (shutdown) {
@@ -78,7 +83,7 @@ public final class LockedQueueCore implements QueueCore {
 
     @Override
     public Object poll(long nanos) throws InterruptedException {
-        lock.lockInterruptibly();
+        lock.lock();
         try {
             for (;;) {
                 Object item = store.poll();
@@ -157,7 +162,7 @@ public final class LockedQueueCore implements QueueCore {
 
     @Override
     public void join() throws InterruptedException {
-        lock.lockInterruptibly();
+        lock.lock();
         try {
             while (unfinished != 0) {
                 allTasksDone.await();
