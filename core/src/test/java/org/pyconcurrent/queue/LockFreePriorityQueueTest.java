@@ -1,0 +1,24 @@
+package org.pyconcurrent.queue;
+
+import java.util.Comparator;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * {@link PriorityQueue} on {@link Backend#LOCK_FREE}:
+ * the {@link PriorityQueueContract} and its {@link QueueViewContract}.
+ */
+class LockFreePriorityQueueTest extends PriorityQueueContract {
+
+    @Override
+    protected <E> TestQueue<E> newPriorityQueue(int maxsize, Comparator<? super E> comparator) {
+        return TestQueues.of(new PriorityQueue<>(maxsize, comparator, Backend.LOCK_FREE));
+    }
+
+    @Nested
+    class View extends QueueViewContract {
+        @Override
+        protected TestQueue<Integer> newQueue(int maxsize) {
+            return LockFreePriorityQueueTest.this.newQueue(maxsize);
+        }
+    }
+}
