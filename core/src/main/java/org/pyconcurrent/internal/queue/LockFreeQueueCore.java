@@ -15,13 +15,18 @@ import org.pyconcurrent.queue.ShutDown;
  *
  * <h2>State</h2>
  * <ul>
- *   <li>{@code state}: the item count in bits 0..61 and {@link #SHUT} in bit 62. A producer claims
+ *   <li>{@code state}: the item count in bits 0..30, {@link #SHUT} in bit 31, and in bits 32..63
+ *       how many items were ever put, modulo 2<sup>32</sup> (for task accounting). A producer claims
  *       room by raising the count <em>before</em> it offers to the store (a CAS that also refuses
  *       once the queue is full or shut down); a consumer lowers it <em>after</em> it polled. So the
  *       store never holds more than {@code maxsize} items, and {@code count == 0} means no item is
  *       in the store nor on its way there.</li>
- *   <li>{@code unfinished}: Python's {@code unfinished_tasks}, raised before the offer, so a
- *       consumer's {@code taskDone()} can never run ahead of the {@code put} it answers.</li>
+ *   <li>{@code dones}: how many times {@code taskDone()} was called (or an immediate shutdown
+ *       marked a drained item done). Python's {@code unfinished_tasks} is puts − dones, exact
+ *       while fewer than 2<sup>32</sup> tasks are unfinished. Counting puts in the word a put
+ *       CASes anyway saves a producer an atomic operation per item; only consumers write
+ *       {@code dones}, on its own cache line. A put counts its task in the same CAS that claims
+ *       room, before its item can be taken, so a {@code taskDone()} never runs ahead of it.</li>
  *   <li>{@code getters}, {@code putters} ({@link Waiters}) and {@code waitingJoiners}: the threads
  *       in the slow path of each kind, changed only under {@code lock}.</li>
  * </ul>
@@ -46,14 +51,18 @@ import org.pyconcurrent.queue.ShutDown;
  * the wait backs off from spinning to yielding to sleeping). Finally it signals every condition.
  */
 public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements QueueCore {
-    private static final long SHUT = 1L << 62;
-    private static final long COUNT = SHUT - 1;
+    private static final long COUNT = (1L << 31) - 1;
+    private static final long SHUT = 1L << 31;
+    private static final long ONE_PUT = 1L << 32;
+    private static final long TASK_MASK = 0xFFFF_FFFFL;
 
     private final Store store;
     private final int maxsize;
     /** The count at which the queue is full: maxsize, or never for an unbounded queue. */
     private final long capacity;
     private final boolean tracksTasks;
+    /** What a claim adds to {@code state}: one item, and one put if tasks are tracked. */
+    private final long claim;
     private final ReentrantLock lock = new ReentrantLock();
     private final Waiters getters = new Waiters(lock);
     private final Waiters putters = new Waiters(lock);
@@ -70,6 +79,7 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         this.maxsize = maxsize;
         this.capacity = maxsize > 0 ? maxsize : COUNT;
         this.tracksTasks = tracksTasks;
+        this.claim = tracksTasks ? 1L + ONE_PUT : 1L;
     }
 
     // ---------------------------------------------------------------- put
@@ -79,18 +89,12 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         if (!tryClaimSlot() && !awaitSlot(nanos)) {
             return false;
         }
-        if (tracksTasks) {
-            UNFINISHED.getAndAdd(this, 1L);
-        }
         try {
             store.offer(item);
         } catch (RuntimeException | Error refused) {
             // A priority queue's comparator threw: the item is not in the store; give back the
-            // task and the slot claimed for it, so the queue is as it was.
-            if (tracksTasks) {
-                finishTask();
-            }
-            releaseSlot();
+            // slot and the task claimed for it, so the queue is as it was.
+            releaseSlot(claim);
             throw refused;
         }
         VarHandle.fullFence();
@@ -104,11 +108,11 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
      * empty, every getter. Those getters may have looked while this item was on its way out (the
      * store already empty, the count not yet lowered) and parked; nothing else would wake them.
      */
-    private void releaseSlot() {
-        long after = (long) STATE.getAndAdd(this, -1L) - 1L;
+    private void releaseSlot(long claimed) {
+        long after = (long) STATE.getAndAdd(this, -claimed) - claimed;
         // The getAndAdd is a full fence: a waiter that registered before it is seen here.
         putters.wakeOne();
-        if (after == SHUT) {
+        if ((after & (COUNT | SHUT)) == SHUT) {
             lock.lock();
             try {
                 getters.wakeAll();
@@ -125,10 +129,10 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
             if ((s & SHUT) != 0) {
                 throw new ShutDown("put() on a queue that is shut down");
             }
-            if (s >= capacity) {
+            if ((s & COUNT) >= capacity) {
                 return false;
             }
-            if (STATE.weakCompareAndSet(this, s, s + 1)) {
+            if (STATE.weakCompareAndSet(this, s, s + claim)) {
                 return true;
             }
         }
@@ -145,7 +149,7 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
                 for (;;) {
                     putters.aboutToLook();
                     if (tryClaimSlot()) {
-                        putters.handOn(state < capacity);
+                        putters.handOn((state & COUNT) < capacity);
                         return true;
                     }
                     if (nanos == 0) {
@@ -173,10 +177,10 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
     private Object tryTake() {
         Object item = store.poll();
         if (item != null) {
-            releaseSlot();
+            releaseSlot(1L);
             return item;
         }
-        if (state == SHUT) {
+        if ((state & (COUNT | SHUT)) == SHUT) {
             throw new ShutDown("get() on a queue that is shut down and empty");
         }
         return null;
@@ -234,55 +238,46 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
 
     @Override
     public void taskDone() {
-        for (;;) {
-            long u = unfinished;
-            if (u <= 0) {
-                throw new IllegalArgumentException("taskDone() called too many times");
-            }
-            if (UNFINISHED.weakCompareAndSet(this, u, u - 1)) {
-                if (u == 1) {
-                    wakeJoinersIfDone();
-                }
-                return;
-            }
+        if (!finishTask()) {
+            throw new IllegalArgumentException("taskDone() called too many times");
         }
     }
 
     /**
-     * Marks one task done without complaint if there is none (for a put that failed, and for the
-     * items an immediate shutdown drains: "calls task_done() for each remaining item", which
-     * CPython also skips once the count is zero).
+     * Marks one task done if one is unfinished, waking the joiners when it was the last; false if
+     * none is. Also used for the items an immediate shutdown drains ("calls task_done() for each
+     * remaining item", which CPython skips once the count is zero).
      */
-    private void finishTask() {
+    private boolean finishTask() {
         for (;;) {
-            long u = unfinished;
-            if (u <= 0) {
-                return;
+            long done = dones;
+            // dones first, then state: puts only grow, so the difference is never negative.
+            if (unfinished(done, state) == 0) {
+                return false;
             }
-            if (UNFINISHED.weakCompareAndSet(this, u, u - 1)) {
-                if (u == 1) {
-                    wakeJoinersIfDone();
+            if (DONES.weakCompareAndSet(this, done, done + 1)) {
+                // The CAS is a full fence: a joiner that registered before it is seen here.
+                if (unfinished(done + 1, state) == 0 && waitingJoiners != 0) {
+                    lock.lock();
+                    try {
+                        allTasksDone.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
                 }
-                return;
+                return true;
             }
         }
     }
 
-    private void wakeJoinersIfDone() {
-        VarHandle.fullFence();
-        if (waitingJoiners != 0) {
-            lock.lock();
-            try {
-                allTasksDone.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
+    /** Puts − dones, from {@code dones} read before {@code state}. */
+    private static long unfinished(long done, long state) {
+        return ((state >>> 32) - done) & TASK_MASK;
     }
 
     @Override
     public void join() throws InterruptedException {
-        if (unfinished == 0) {
+        if (unfinishedTasks() == 0) {
             return;
         }
         lock.lockInterruptibly();
@@ -290,7 +285,7 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
             waitingJoiners++;
             try {
                 VarHandle.fullFence();
-                while (unfinished != 0) {
+                while (unfinishedTasks() != 0) {
                     allTasksDone.await();
                 }
             } finally {
@@ -303,7 +298,11 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
 
     @Override
     public long unfinishedTasks() {
-        return unfinished;
+        if (!tracksTasks) {
+            return 0;
+        }
+        long done = dones;
+        return unfinished(done, state);
     }
 
     // ---------------------------------------------------------------- shutdown
@@ -337,7 +336,7 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         while ((state & COUNT) != 0) {
             Object item = store.poll();
             if (item != null) {
-                releaseSlot();
+                releaseSlot(1L);
                 if (tracksTasks) {
                     finishTask();
                 }
@@ -365,13 +364,13 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
     }
 
     private static final VarHandle STATE;
-    private static final VarHandle UNFINISHED;
+    private static final VarHandle DONES;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(LockFreeQueueHot.class, "state", long.class);
-            UNFINISHED = lookup.findVarHandle(LockFreeQueueHot.class, "unfinished", long.class);
+            DONES = lookup.findVarHandle(LockFreeQueueTasks.class, "dones", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
