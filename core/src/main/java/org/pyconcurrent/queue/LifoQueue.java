@@ -16,7 +16,7 @@ import org.pyconcurrent.internal.queue.QueueCores;
  * @param <E> the type of the items
  */
 public class LifoQueue<E> extends Queue<E> {
-    /** Python's {@code LifoQueue()}: unbounded, on the default backend. */
+    /** Python's {@code LifoQueue()}: unbounded, on the faster backend for it. */
     public LifoQueue() {
         this(0);
     }
@@ -27,7 +27,7 @@ public class LifoQueue<E> extends Queue<E> {
      * @param maxsize most items the queue holds; 0 or less means no limit
      */
     public LifoQueue(int maxsize) {
-        this(maxsize, Backend.defaultBackend());
+        this(maxsize, Backend.fastestFor(LifoQueue.class, maxsize));
     }
 
     /**

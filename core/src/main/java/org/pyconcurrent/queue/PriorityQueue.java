@@ -28,7 +28,7 @@ import org.pyconcurrent.internal.queue.QueueCores;
 public class PriorityQueue<E> extends Queue<E> {
     private final boolean natural;
 
-    /** Python's {@code PriorityQueue()}: unbounded, natural order, default backend. */
+    /** Python's {@code PriorityQueue()}: unbounded, natural order, the faster backend for it. */
     public PriorityQueue() {
         this(0);
     }
@@ -49,7 +49,7 @@ public class PriorityQueue<E> extends Queue<E> {
      * @param comparator the order, lowest first; null for the items' natural order
      */
     public PriorityQueue(int maxsize, Comparator<? super E> comparator) {
-        this(maxsize, comparator, Backend.defaultBackend());
+        this(maxsize, comparator, Backend.fastestFor(PriorityQueue.class, maxsize));
     }
 
     /**

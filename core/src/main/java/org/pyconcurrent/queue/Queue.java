@@ -37,8 +37,9 @@ import org.pyconcurrent.internal.queue.QueueCores;
  * follows the JDK's rule instead and refuses null.
  *
  * <h2>Implementation</h2>
- * The {@link Backend} chosen at construction decides how; the default, {@link Backend#LOCK_FREE},
- * never takes a lock on a put or get that need not wait. Either way {@code put}, {@code get},
+ * The {@link Backend} chosen at construction decides how; without one, the queue gets the faster
+ * backend for its kind ({@link Backend#fastestFor}). {@link Backend#LOCK_FREE} never takes a lock
+ * on a put or get that need not wait. Either way {@code put}, {@code get},
  * {@code taskDone} and {@code shutdown} are linearizable: each takes effect at one instant
  * between its start and its return. {@code qsize()} (and {@code empty()}, {@code full()}) is,
  * as in Python, only a snapshot: on {@code LOCK_FREE} it counts an item from the moment its
@@ -55,18 +56,18 @@ public class Queue<E> {
     private final QueueCore core;
     private final Backend backend;
 
-    /** Python's {@code Queue()}: an unbounded queue on the default backend. */
+    /** Python's {@code Queue()}: an unbounded queue on the faster backend for it. */
     public Queue() {
         this(0);
     }
 
     /**
-     * Python's {@code Queue(maxsize)}.
+     * Python's {@code Queue(maxsize)}, on the faster backend for it ({@link Backend#fastestFor}).
      *
      * @param maxsize most items the queue holds; 0 or less means no limit, as in Python
      */
     public Queue(int maxsize) {
-        this(maxsize, Backend.defaultBackend());
+        this(maxsize, Backend.fastestFor(Queue.class, maxsize));
     }
 
     /**

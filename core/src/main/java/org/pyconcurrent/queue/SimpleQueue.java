@@ -22,9 +22,9 @@ public class SimpleQueue<E> {
     private final QueueCore core;
     private final Backend backend;
 
-    /** Python's {@code SimpleQueue()}, on the default backend. */
+    /** Python's {@code SimpleQueue()}, on the faster backend for it. */
     public SimpleQueue() {
-        this(Backend.defaultBackend());
+        this(Backend.fastestFor(SimpleQueue.class, 0));
     }
 
     /**

@@ -39,12 +39,11 @@ class QueueClassesTest {
     }
 
     @Test
-    void defaultsAreUnboundedOnTheDefaultBackend() throws Exception {
-        assertSame(Backend.LOCK_FREE, Backend.defaultBackend());
+    void defaultsAreUnboundedOnTheFastestBackend() throws Exception {
         List<Queue<Integer>> unbounded = List.of(new Queue<>(), new LifoQueue<>(), new PriorityQueue<>());
         for (Queue<Integer> q : unbounded) {
             assertEquals(0, q.maxsize(), q.toString());
-            assertSame(Backend.defaultBackend(), q.backend(), q.toString());
+            assertSame(Backend.fastestFor(q.getClass(), 0), q.backend(), q.toString());
             for (int i = 0; i < 100; i++) {
                 q.putNowait(i);
             }
@@ -54,9 +53,24 @@ class QueueClassesTest {
                 new PriorityQueue<>(4, Comparator.reverseOrder()));
         for (Queue<Integer> q : bounded) {
             assertEquals(4, q.maxsize(), q.toString());
-            assertSame(Backend.defaultBackend(), q.backend(), q.toString());
+            assertSame(Backend.fastestFor(q.getClass(), 4), q.backend(), q.toString());
         }
-        assertSame(Backend.defaultBackend(), new SimpleQueue<Integer>().backend());
+        assertSame(Backend.fastestFor(SimpleQueue.class, 0), new SimpleQueue<Integer>().backend());
+    }
+
+    @Test
+    void theFastestBackendIsTheMeasuredOne() {
+        assertSame(Backend.LOCK_FREE, Backend.fastestFor(Queue.class, 1024));
+        assertSame(Backend.LOCK_FREE, Backend.fastestFor(Queue.class, 65_536));
+        assertSame(Backend.LOCKED, Backend.fastestFor(Queue.class, 65_537));
+        assertSame(Backend.LOCKED, Backend.fastestFor(Queue.class, 0));
+        assertSame(Backend.LOCKED, Backend.fastestFor(Queue.class, -1));
+        assertSame(Backend.LOCK_FREE, Backend.fastestFor(PriorityQueue.class, 0));
+        assertSame(Backend.LOCKED, Backend.fastestFor(LifoQueue.class, 8));
+        assertSame(Backend.LOCKED, Backend.fastestFor(SimpleQueue.class, 0));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Backend.fastestFor(java.util.ArrayDeque.class, 0));
+        assertTrue(bad.getMessage().contains("java.util.ArrayDeque"), bad.getMessage());
     }
 
     @Test

@@ -36,6 +36,11 @@ public final class QueueCores {
         };
     }
 
+    /** Whether a FIFO queue of this maxsize gets the preallocated array store on LOCK_FREE. */
+    public static boolean arrayStoreFits(int maxsize) {
+        return maxsize > 0 && maxsize <= ConcurrentStores.LARGEST_ARRAY;
+    }
+
     private static Store sequentialStore(Order order, Comparator<Object> priority) {
         return switch (order) {
             case FIFO -> new SequentialStores.Fifo();
