@@ -3,6 +3,10 @@ package org.pyconcurrent.examples;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.pyconcurrent.examples.queue.FirstInFirstOut;
+import org.pyconcurrent.examples.queue.LastInFirstOut;
+import org.pyconcurrent.examples.queue.PriorityTuples;
+import org.pyconcurrent.examples.queue.ProducerCustomers;
 import org.pyconcurrent.examples.threading.BankBalance;
 import org.pyconcurrent.examples.threading.Crosswalk;
 import org.pyconcurrent.examples.threading.DaemonThreads;
@@ -50,6 +54,10 @@ public final class Examples {
             new Example(JoinStrategies.class, "seed 001: 50 Mythread threads, joined two ways"),
             new Example(RepeatingTimer.class, "seed 001: a Timer that re-arms itself (hello Bruce)"),
             new Example(TrafficLight.class, "seed 001: red/green light Event, cars wait on it"),
+            new Example(FirstInFirstOut.class, "seed 001: queue.Queue(maxsize=3), first in, first out"),
+            new Example(LastInFirstOut.class, "seed 001: queue.LifoQueue(maxsize=3), last in, first out"),
+            new Example(PriorityTuples.class, "seed 001: queue.PriorityQueue of (priority, data) tuples"),
+            new Example(ProducerCustomers.class, "seed 001: a producer of 100 products, customers, task_done/join"),
             // seed 003
             new Example(ShowThreads.class, "seed 003: 10 foreground threads outlive main"),
             new Example(GlNumUnlocked.class, "seed 003: gl_num += 1 from 10 threads without a lock"),

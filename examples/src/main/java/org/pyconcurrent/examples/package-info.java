@@ -4,7 +4,7 @@
  *
  * <p>{@link org.pyconcurrent.examples.Examples#ALL} is the one list of examples;
  * {@link org.pyconcurrent.examples.Launcher} runs one of them in a child JVM. The ports themselves
- * are in one package per Python module, starting with
- * {@link org.pyconcurrent.examples.threading}.
+ * are in one package per Python module: {@link org.pyconcurrent.examples.threading} and
+ * {@link org.pyconcurrent.examples.queue}.
  */
 package org.pyconcurrent.examples;

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +109,11 @@ class ExamplesTest {
                 assertTrue(count(o, l -> l.contains("red light is on...")) > 0);
                 assertEquals("thread is over;", last(o));
             }),
+            entry("FirstInFirstOut", o -> assertEquals(List.of("1", "2"), o.lines(), "first in, first out")),
+            entry("LastInFirstOut", o -> assertEquals(List.of("3", "2"), o.lines(), "last in, first out")),
+            entry("PriorityTuples", o -> assertEquals(List.of("(-2, 4)", "(-1, 3)"), o.lines(),
+                    "lowest priority first; on a tie the data decides, as for Python's tuples")),
+            entry("ProducerCustomers", ExamplesTest::checkProducerCustomers),
             entry("ShowThreads", o -> {
                 assertEquals("main thread stop", o.lines().get(0), "main ends first");
                 assertEquals(set(IntStream.range(0, 10).mapToObj(i -> "thread" + i)),
@@ -213,6 +221,59 @@ class ExamplesTest {
         bytes.reset();
         assertEquals(2, Tour.run(new String[] {"NoSuchExample"}, out, false));
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("no example named 'NoSuchExample'"));
+    }
+
+    /**
+     * ProducerCustomers: the producer makes products 0 to 99 in order; the customers come one at a
+     * time, each takes 1 to 4 products or comes too late and leaves; every product is used once,
+     * first in first out; the producer's q.join() returns after the last one is used, and main
+     * ends last.
+     */
+    private static void checkProducerCustomers(Launcher.Outcome o) {
+        List<String> lines = o.lines();
+        assertEquals(IntStream.range(0, 100).mapToObj(k -> "生产了[产品-" + k + "]").toList(),
+                lines.stream().filter(l -> l.startsWith("生产了[")).toList(), "100 products, in order");
+
+        assertEquals("Customer<0>消费了[产品-0]。",
+                lines.stream().filter(l -> l.startsWith("Customer<")).findFirst().orElse(""),
+                "main lets the first customer in once the first product is there");
+        Pattern served = Pattern.compile("Customer<(\\d+)>消费了\\[产品-(\\d+)\\]。");
+        Pattern late = Pattern.compile("Customer<(\\d+)>来晚了。");
+        List<Integer> used = new ArrayList<>();
+        Map<Integer, Integer> bought = new HashMap<>();
+        Set<Integer> gone = new HashSet<>();
+        int current = -1;
+        int lastUse = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Matcher s = served.matcher(line);
+            Matcher l = late.matcher(line);
+            if (!s.matches() && !l.matches()) {
+                continue;
+            }
+            int customer = Integer.parseInt(s.matches() ? s.group(1) : l.group(1));
+            assertTrue(customer >= current, "customers come one after the other: " + line);
+            assertFalse(gone.contains(customer), "a customer who came too late has left: " + line);
+            current = customer;
+            if (s.matches()) {
+                used.add(Integer.parseInt(s.group(2)));
+                assertTrue(bought.merge(customer, 1, Integer::sum) <= 4, "at most 4 each: " + line);
+                lastUse = i;
+            } else {
+                gone.add(customer);
+            }
+        }
+        assertEquals(IntStream.range(0, 100).boxed().toList(), used,
+                "each product used once, first in first out");
+        Set<Integer> customers = new HashSet<>(bought.keySet());
+        customers.addAll(gone);
+        assertTrue(customers.containsAll(IntStream.range(0, 100).boxed().toList()),
+                "each of the 100 customers buys or comes too late: " + new TreeSet<>(customers));
+
+        int done = lines.indexOf("共生产了100个[产品-99],且已经用完。");
+        assertTrue(done > lastUse, "q.join() returns after the last product is used:\n" + o.output());
+        assertEquals(1, count(o, l -> l.startsWith("共生产了")));
+        assertEquals("所有顾客都走了。", last(o), "main waits for the producer");
     }
 
     private static String last(Launcher.Outcome o) {
