@@ -163,7 +163,7 @@ public class Queue<E> {
      * @throws InterruptedException if interrupted while waiting; nothing was removed
      */
     public final E get() throws InterruptedException {
-        return Items.unmask(core.poll(QueueCore.FOREVER));
+        return Takes.get(core);
     }
 
     /**
@@ -187,11 +187,7 @@ public class Queue<E> {
      * @throws InterruptedException if interrupted while waiting; nothing was removed
      */
     public final E get(Duration timeout) throws InterruptedException {
-        Object item = core.poll(Timeouts.toNanos(timeout));
-        if (item == null) {
-            throw new Empty("queue still empty after waiting " + timeout);
-        }
-        return Items.unmask(item);
+        return Takes.get(core, timeout);
     }
 
     /**
@@ -201,15 +197,7 @@ public class Queue<E> {
      * @throws ShutDown if the queue is shut down and empty
      */
     public final E getNowait() {
-        try {
-            Object item = core.poll(0L);
-            if (item == null) {
-                throw new Empty("queue is empty");
-            }
-            return Items.unmask(item);
-        } catch (InterruptedException cannotHappen) {
-            throw new AssertionError("a get that does not wait was interrupted", cannotHappen);
-        }
+        return Takes.getNowait(core);
     }
 
     // ---------------------------------------------------------------- size

@@ -2,7 +2,6 @@ package org.pyconcurrent.queue;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import org.pyconcurrent.internal.Timeouts;
 import org.pyconcurrent.internal.queue.Items;
 import org.pyconcurrent.internal.queue.QueueCore;
 import org.pyconcurrent.internal.queue.QueueCores;
@@ -58,7 +57,7 @@ public class SimpleQueue<E> {
      * @throws InterruptedException if interrupted while waiting; nothing was removed
      */
     public final E get() throws InterruptedException {
-        return Items.unmask(core.poll(QueueCore.FOREVER));
+        return Takes.get(core);
     }
 
     /**
@@ -79,11 +78,7 @@ public class SimpleQueue<E> {
      * @throws InterruptedException if interrupted while waiting; nothing was removed
      */
     public final E get(Duration timeout) throws InterruptedException {
-        Object item = core.poll(Timeouts.toNanos(timeout));
-        if (item == null) {
-            throw new Empty("queue still empty after waiting " + timeout);
-        }
-        return Items.unmask(item);
+        return Takes.get(core, timeout);
     }
 
     /**
@@ -92,15 +87,7 @@ public class SimpleQueue<E> {
      * @throws Empty if the queue is empty
      */
     public final E getNowait() {
-        try {
-            Object item = core.poll(0L);
-            if (item == null) {
-                throw new Empty("queue is empty");
-            }
-            return Items.unmask(item);
-        } catch (InterruptedException cannotHappen) {
-            throw new AssertionError("a get that does not wait was interrupted", cannotHappen);
-        }
+        return Takes.getNowait(core);
     }
 
     /** Python's {@code qsize()}: how many items the queue holds (may be stale at once). */

@@ -1,8 +1,8 @@
 package org.pyconcurrent.internal.queue;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -33,7 +33,7 @@ final class ConcurrentStores {
         if (maxsize > LARGEST_ARRAY) {
             return unboundedFifo();
         }
-        return new Fifo(new MpmcVarHandleArrayQueue<>(Math.max(2, maxsize)));
+        return new QueueStore(new MpmcVarHandleArrayQueue<>(Math.max(2, maxsize)));
     }
 
     /**
@@ -42,74 +42,12 @@ final class ConcurrentStores {
      * warns about and will remove (docs/design.md).
      */
     static Store unboundedFifo() {
-        return new Fifo(new ConcurrentLinkedQueue<>());
+        return new QueueStore(new ConcurrentLinkedQueue<>());
     }
 
-    /** A lock-free FIFO queue. */
-    static final class Fifo implements Store {
-        private final Queue<Object> items;
-
-        Fifo(Queue<Object> items) {
-            this.items = items;
-        }
-
-        @Override
-        public void offer(Object item) {
-            // The core has claimed a slot, so the array has room; a false here would be a bug.
-            if (!items.offer(item)) {
-                throw new IllegalStateException("queue store refused an item it had room for");
-            }
-        }
-
-        @Override
-        public Object poll() {
-            return items.poll();
-        }
-
-        @Override
-        public Object peek() {
-            return items.peek();
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-
-        @Override
-        public Iterator<Object> iterator() {
-            return ReadOnlyIterator.of(items.iterator());
-        }
-    }
-
-    /** Last in, first out: a lock-free deque used as a stack (a Treiber stack would do as well). */
-    static final class Stack implements Store {
-        private final ConcurrentLinkedDeque<Object> items = new ConcurrentLinkedDeque<>();
-
-        @Override
-        public void offer(Object item) {
-            items.offerFirst(item);
-        }
-
-        @Override
-        public Object poll() {
-            return items.pollFirst();
-        }
-
-        @Override
-        public Object peek() {
-            return items.peekFirst();
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-
-        @Override
-        public Iterator<Object> iterator() {
-            return ReadOnlyIterator.of(items.iterator());
-        }
+    /** Last in, first out: a lock-free deque used as a stack. */
+    static Store stack() {
+        return new QueueStore(Collections.asLifoQueue(new ConcurrentLinkedDeque<>()));
     }
 
     /** Lowest first, ties in insertion order: a lock-free skip list. */

@@ -43,8 +43,8 @@ public final class QueueCores {
 
     private static Store sequentialStore(Order order, Comparator<Object> priority) {
         return switch (order) {
-            case FIFO -> new SequentialStores.Fifo();
-            case LIFO -> new SequentialStores.Lifo();
+            case FIFO -> SequentialStores.fifo();
+            case LIFO -> SequentialStores.lifo();
             case PRIORITY -> new SequentialStores.Heap(priority);
         };
     }
@@ -52,7 +52,7 @@ public final class QueueCores {
     private static Store concurrentStore(Order order, int bound, Comparator<Object> priority) {
         return switch (order) {
             case FIFO -> bound > 0 ? ConcurrentStores.boundedFifo(bound) : ConcurrentStores.unboundedFifo();
-            case LIFO -> new ConcurrentStores.Stack();
+            case LIFO -> ConcurrentStores.stack();
             case PRIORITY -> new ConcurrentStores.SkipList(priority);
         };
     }

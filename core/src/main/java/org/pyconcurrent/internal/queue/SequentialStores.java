@@ -1,6 +1,7 @@
 package org.pyconcurrent.internal.queue;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.PriorityQueue;
@@ -10,64 +11,14 @@ final class SequentialStores {
     private SequentialStores() {
     }
 
-    /** First in, first out: an array deque used as a queue. */
-    static final class Fifo implements Store {
-        private final ArrayDeque<Object> items = new ArrayDeque<>();
-
-        @Override
-        public void offer(Object item) {
-            items.addLast(item);
-        }
-
-        @Override
-        public Object poll() {
-            return items.pollFirst();
-        }
-
-        @Override
-        public Object peek() {
-            return items.peekFirst();
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-
-        @Override
-        public Iterator<Object> iterator() {
-            return ReadOnlyIterator.of(items.iterator());
-        }
+    /** First in, first out: an array deque. */
+    static Store fifo() {
+        return new QueueStore(new ArrayDeque<>());
     }
 
     /** Last in, first out: an array deque used as a stack. */
-    static final class Lifo implements Store {
-        private final ArrayDeque<Object> items = new ArrayDeque<>();
-
-        @Override
-        public void offer(Object item) {
-            items.addFirst(item);
-        }
-
-        @Override
-        public Object poll() {
-            return items.pollFirst();
-        }
-
-        @Override
-        public Object peek() {
-            return items.peekFirst();
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-
-        @Override
-        public Iterator<Object> iterator() {
-            return ReadOnlyIterator.of(items.iterator());
-        }
+    static Store lifo() {
+        return new QueueStore(Collections.asLifoQueue(new ArrayDeque<>()));
     }
 
     /** Lowest first, ties in insertion order: a binary heap, as CPython's heapq. */
