@@ -134,7 +134,7 @@ def run_side(side: Side, cmd: List[str], timeout: float) -> None:
                 name = obj["workload"]
                 side.results[name] = obj
                 status = f"error: {obj['error']}" if "error" in obj else "ok"
-                print(f"  {side.name:<12} {name:<20} {status}", file=sys.stderr, flush=True)
+                print(f"  {side.name:<12} {name:<24} {status}", file=sys.stderr, flush=True)
         rc = proc.wait()
     finally:
         timer.cancel()
@@ -523,7 +523,7 @@ def markdown_section(rows, mode, machine, date, command, svg_rel: Optional[str])
         BEGIN,
         "## CPython side by side",
         "",
-        "The same workloads in CPython (threading) and in Java (pyconcurrent). Written by "
+        "The same workloads in CPython (threading, queue) and in Java (pyconcurrent). Written by "
         "`benchmarks/harness/harness.py` (`./run harness`); everything between the "
         "`harness:begin` and `harness:end` markers is replaced on each run.",
         "",

@@ -35,6 +35,7 @@ public final class SideBySide {
         WORKLOADS.put("lock_contended", Workload.throughput(Workloads::lockContended));
         WORKLOADS.put("bounded_semaphore", Workload.throughput(Workloads::boundedSemaphore));
         WORKLOADS.put("event_ping_pong", Workload.throughput(Workloads::eventPingPong));
+        WORKLOADS.put("queue_producer_consumer", Workload.throughput(Workloads::queueProducerConsumer));
         WORKLOADS.put("cpu_two_threads", Workload.speedup(Workloads::cpuSerial, Workloads::cpuThreaded));
     }
 

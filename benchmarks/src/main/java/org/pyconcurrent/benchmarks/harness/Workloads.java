@@ -1,15 +1,16 @@
 package org.pyconcurrent.benchmarks.harness;
 
+import org.pyconcurrent.queue.Queue;
 import org.pyconcurrent.threading.BoundedSemaphore;
 import org.pyconcurrent.threading.Event;
 import org.pyconcurrent.threading.Lock;
 
 /**
  * The Java ports of the Python workloads in {@code benchmarks/harness/workloads.py}: the same code,
- * statement for statement, with {@code org.pyconcurrent.threading} in place of Python's
- * {@code threading} and {@code java.lang.Thread} (platform threads) in place of
- * {@code threading.Thread}. Each throws if its result is wrong, so a broken primitive cannot look
- * fast.
+ * statement for statement, with {@code org.pyconcurrent.threading} and
+ * {@code org.pyconcurrent.queue} in place of Python's {@code threading} and {@code queue}, and
+ * {@code java.lang.Thread} (platform threads) in place of {@code threading.Thread}. Each throws if
+ * its result is wrong, so a broken primitive cannot look fast.
  */
 final class Workloads {
     private Workloads() {
@@ -85,6 +86,38 @@ final class Workloads {
         }
         t.join();
         check(returned[0] == n, returned[0] + " round trips, expected " + n);
+    }
+
+    /**
+     * A producer thread puts n items into a Queue(1024); a consumer thread gets each one and marks
+     * it done; the main thread waits for the producer, joins the queue, then the consumer.
+     */
+    static void queueProducerConsumer(int n) throws Exception {
+        Queue<Integer> q = new Queue<>(1024);
+        long[] total = {0};   // Python: nonlocal total
+
+        PyThread[] threads = {
+            new PyThread(() -> {   // producer
+                for (int i = 0; i < n; i++) {
+                    q.put(i);
+                }
+            }),
+            new PyThread(() -> {   // consumer
+                for (int i = 0; i < n; i++) {
+                    total[0] += q.get();
+                    q.taskDone();
+                }
+            }),
+        };
+        for (PyThread t : threads) {
+            t.start();
+        }
+        threads[0].join();
+        q.join();
+        threads[1].join();
+        long expected = (long) n * (n - 1) / 2;
+        check(total[0] == expected, "consumer got a total of " + total[0] + ", expected " + expected);
+        check(q.unfinishedTasks() == 0, q.unfinishedTasks() + " tasks left unfinished");
     }
 
     /** Pure CPU work: how many primes are below limit, by trial division. */
