@@ -23,7 +23,7 @@ import org.pyconcurrent.queue.ShutDown;
  *       in the store nor on its way there.</li>
  *   <li>{@code dones}: how many times {@code taskDone()} was called (or an immediate shutdown
  *       marked a drained item done). Python's {@code unfinished_tasks} is puts − dones, exact
- *       while fewer than 2<sup>32</sup> tasks are unfinished. Counting puts in the word a put
+ *       while fewer than 2<sup>31</sup> tasks are unfinished. Counting puts in the word a put
  *       CASes anyway saves a producer an atomic operation per item; only consumers write
  *       {@code dones}, on its own cache line. A put counts its task in the same CAS that claims
  *       room, before its item can be taken, so a {@code taskDone()} never runs ahead of it.</li>
@@ -55,6 +55,8 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
     private static final long SHUT = 1L << 31;
     private static final long ONE_PUT = 1L << 32;
     private static final long TASK_MASK = 0xFFFF_FFFFL;
+    /** A puts − dones difference this large is a negative one: a taskDone() too many. */
+    private static final long NEGATIVE = 1L << 31;
 
     private final Store store;
     private final int maxsize;
@@ -238,33 +240,51 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
 
     @Override
     public void taskDone() {
-        if (!finishTask()) {
+        // One fetch-and-add, no retry loop: consumers calling taskDone() at once do not make each
+        // other start over. A call too many shows as a negative difference right after its own
+        // increment, which it then takes back (others may see the dip for that moment; only a
+        // program that calls taskDone() too often can cause one).
+        long done = (long) DONES.getAndAdd(this, 1L) + 1L;
+        long left = unfinished(done, state);
+        if (left >= NEGATIVE) {
+            done = (long) DONES.getAndAdd(this, -1L) - 1L;
+            wakeJoinersIfNone(done);
             throw new IllegalArgumentException("taskDone() called too many times");
+        }
+        if (left == 0) {
+            wakeJoinersIfNone(done);
+        }
+    }
+
+    /** After {@code dones} became {@code done} (a full fence): wakes the joiners if none is left. */
+    private void wakeJoinersIfNone(long done) {
+        if (unfinished(done, state) == 0 && waitingJoiners != 0) {
+            lock.lock();
+            try {
+                allTasksDone.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
     /**
      * Marks one task done if one is unfinished, waking the joiners when it was the last; false if
-     * none is. Also used for the items an immediate shutdown drains ("calls task_done() for each
-     * remaining item", which CPython skips once the count is zero).
+     * none is. For the items an immediate shutdown drains ("calls task_done() for each remaining
+     * item", which CPython skips once the count is zero).
      */
     private boolean finishTask() {
         for (;;) {
             long done = dones;
-            // dones first, then state: puts only grow, so the difference is never negative.
-            if (unfinished(done, state) == 0) {
+            // dones first, then state: puts only grow, so the difference is never negative,
+            // except for the moment a taskDone() too many takes its increment back.
+            long left = unfinished(done, state);
+            if (left == 0 || left >= NEGATIVE) {
                 return false;
             }
             if (DONES.weakCompareAndSet(this, done, done + 1)) {
                 // The CAS is a full fence: a joiner that registered before it is seen here.
-                if (unfinished(done + 1, state) == 0 && waitingJoiners != 0) {
-                    lock.lock();
-                    try {
-                        allTasksDone.signalAll();
-                    } finally {
-                        lock.unlock();
-                    }
-                }
+                wakeJoinersIfNone(done + 1);
                 return true;
             }
         }
@@ -302,7 +322,8 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
             return 0;
         }
         long done = dones;
-        return unfinished(done, state);
+        long left = unfinished(done, state);
+        return left >= NEGATIVE ? 0 : left;
     }
 
     // ---------------------------------------------------------------- shutdown
