@@ -31,8 +31,13 @@ import org.pyconcurrent.internal.Timeouts;
 public final class Event {
     /** Most spin rounds before parking: enough to cover a hand-off between two running threads. */
     private static final int MAX_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 1 << 10 : 0;
-    /** Fewest spin rounds once spinning has stopped paying off; lets the budget grow back. */
-    private static final int MIN_SPINS = MAX_SPINS == 0 ? 0 : 1 << 4;
+    /**
+     * Fewest spin rounds once spinning has stopped paying off. Still enough to catch a partner
+     * that is running (a hand-off takes well under 256 rounds), so that two threads that have
+     * both been parking find their way back to spinning; with fewer, a ping-pong could stay stuck
+     * parking every round (seen with 16).
+     */
+    private static final int MIN_SPINS = MAX_SPINS == 0 ? 0 : 1 << 8;
     private static final long FLAG = 1L;
     private static final long ONE_GENERATION = 2L;
     private static final VarHandle WORD;
