@@ -1,8 +1,9 @@
 /**
  * pyconcurrent: Python's concurrency API for Java.
  *
- * <p>Exports the API packages, one per Python module ({@code threading}, {@code queue}, and later
- * {@code concurrent.futures}, {@code multiprocessing}); {@code org.pyconcurrent.internal} holds
+ * <p>Exports the API packages, one per Python module ({@code threading}, {@code queue},
+ * {@code concurrent.futures}, {@code multiprocessing}, and {@code function} for the serializable
+ * task types); {@code org.pyconcurrent.internal} holds
  * implementation helpers and is not exported.
  */
 module org.pyconcurrent {
@@ -12,4 +13,7 @@ module org.pyconcurrent {
 
     exports org.pyconcurrent.threading;
     exports org.pyconcurrent.queue;
+    exports org.pyconcurrent.function;
+    exports org.pyconcurrent.futures;
+    exports org.pyconcurrent.multiprocessing;
 }

@@ -1,0 +1,114 @@
+package org.pyconcurrent.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Python's {@code atexit} role for executors and pools: one JVM shutdown hook that, when the JVM
+ * exits, first tells every registered resource to stop ({@link Action#beginExit()}), then waits
+ * for each ({@link Action#finishExit()}), newest first. Worker threads are daemon threads, so they
+ * never keep the JVM alive by themselves, yet the work Python would finish at exit is finished.
+ */
+public final class ExitHooks {
+    private static final Logger LOG = LoggerFactory.getLogger(ExitHooks.class);
+    private static final ReentrantLock LOCK = new ReentrantLock();
+    private static final List<Action> ACTIONS = new ArrayList<>();
+    private static volatile boolean exiting;
+    private static boolean installed;
+
+    private ExitHooks() {
+    }
+
+    /** What a resource does at JVM exit. */
+    public interface Action {
+        /** Starts stopping; must not block. */
+        void beginExit();
+
+        /**
+         * Waits until stopped.
+         *
+         * @throws InterruptedException if interrupted while waiting
+         */
+        void finishExit() throws InterruptedException;
+    }
+
+    /**
+     * Registers {@code action}, installing the shutdown hook on first use.
+     *
+     * @param action what to do at exit
+     * @return false if the JVM is already exiting (nothing was registered)
+     */
+    public static boolean register(Action action) {
+        LOCK.lock();
+        try {
+            if (exiting) {
+                return false;
+            }
+            if (!installed) {
+                Runtime.getRuntime().addShutdownHook(new Thread(ExitHooks::runAll, "pyconcurrent-exit"));
+                installed = true;
+            }
+            ACTIONS.add(action);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /**
+     * Forgets {@code action}, once its resource has stopped by itself.
+     *
+     * @param action a registered action
+     */
+    public static void unregister(Action action) {
+        LOCK.lock();
+        try {
+            ACTIONS.remove(action);
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /**
+     * Tells whether the JVM has begun to exit.
+     *
+     * @return true once the shutdown hook runs
+     */
+    public static boolean exiting() {
+        return exiting;
+    }
+
+    private static void runAll() {
+        List<Action> actions;
+        LOCK.lock();
+        try {
+            exiting = true;
+            actions = new ArrayList<>(ACTIONS);
+            ACTIONS.clear();
+        } finally {
+            LOCK.unlock();
+        }
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            try {
+                actions.get(i).beginExit();
+            } catch (RuntimeException e) {
+                LOG.warn("exit action {} failed", actions.get(i), e);
+            }
+        }
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            try {
+                actions.get(i).finishExit();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("exit action {} failed", actions.get(i), e);
+            }
+        }
+    }
+}
