@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The CPython side of the side-by-side harness, and the registry of workloads.
 
-Each workload is written the way a Python programmer writes it, with nothing but ``threading``
-and ``queue``. Its Java port, line for line the same algorithm, lives in
+Each workload is written the way a Python programmer writes it, with nothing but ``threading``,
+``queue``, ``concurrent.futures`` and ``multiprocessing.pool.ThreadPool``. Its Java port, line for line the same algorithm, lives in
 ``benchmarks/src/main/java/org/pyconcurrent/benchmarks/harness/Workloads.java``.
 
 Run one or more workloads and print one JSON line per result (``harness.py`` parses them)::
@@ -24,7 +24,9 @@ import statistics
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.pool import ThreadPool
 from typing import Callable, Dict, Optional
 
 # ----------------------------------------------------------------------------------------------
@@ -160,6 +162,29 @@ def cpu_threaded(n):
     check(results[0] is not None and results[0] == results[1], f"results differ: {results}")
 
 
+def one():
+    """The trivial task of the pool workloads."""
+    return 1
+
+
+def pool_apply_async(n):
+    """n trivial tasks into a ThreadPool(2) with apply_async, then get() of each result in order.
+    The pool is created and, leaving the with block, terminated within the run."""
+    with ThreadPool(2) as pool:
+        results = [pool.apply_async(one) for _ in range(n)]
+        total = sum(r.get() for r in results)
+    check(total == n, f"results add up to {total}, expected {n}")
+
+
+def executor_submit(n):
+    """n trivial calls submitted to a ThreadPoolExecutor(2), then result() of each future in
+    order. The executor is created and, leaving the with block, shut down within the run."""
+    with ThreadPoolExecutor(2) as executor:
+        futures = [executor.submit(one) for _ in range(n)]
+        total = sum(f.result() for f in futures)
+    check(total == n, f"results add up to {total}, expected {n}")
+
+
 def check(condition, message):
     if not condition:
         raise RuntimeError(message)
@@ -235,6 +260,22 @@ WORKLOADS: Dict[str, object] = {
              "and costs no contention. In Java both run at once on two cores and meet at the "
              "queue's ends, so the figure depends on how cheaply the queue wakes a waiting "
              "side; the Java side uses org.pyconcurrent.queue.Queue on its default backend."),
+    "pool_apply_async": Throughput(
+        "ThreadPool(2).apply_async, then get() each", pool_apply_async,
+        "one trivial task through apply_async + get",
+        Sizes(full=40_000, quick=10_000, smoke=300), target=20, unit="tasks/s",
+        note="multiprocessing.pool.ThreadPool(2) against org.pyconcurrent.multiprocessing."
+             "ThreadPool(2); each run creates the pool, submits all N tasks, gets every result, "
+             "then terminates the pool (Python's with block; in Java an explicit terminate()). "
+             "In CPython a task passes three threads (task handler, worker, result handler); in "
+             "Java the worker completes the result itself when there is no callback."),
+    "executor_submit": Throughput(
+        "ThreadPoolExecutor(2).submit, then result() each", executor_submit,
+        "one trivial call through submit + result",
+        Sizes(full=40_000, quick=10_000, smoke=300), target=None, unit="calls/s",
+        note="concurrent.futures.ThreadPoolExecutor(2) against org.pyconcurrent.futures."
+             "ThreadPoolExecutor(2); each run creates the executor, submits all N calls, waits "
+             "for every result, then shuts it down (the with block, in Java try-with-resources)."),
     "cpu_two_threads": Speedup(
         "2 CPU-bound threads vs serial", cpu_serial, cpu_threaded,
         "count_primes(N), a trial-division prime count",

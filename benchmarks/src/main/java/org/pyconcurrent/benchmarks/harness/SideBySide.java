@@ -36,6 +36,8 @@ public final class SideBySide {
         WORKLOADS.put("bounded_semaphore", Workload.throughput(Workloads::boundedSemaphore));
         WORKLOADS.put("event_ping_pong", Workload.throughput(Workloads::eventPingPong));
         WORKLOADS.put("queue_producer_consumer", Workload.throughput(Workloads::queueProducerConsumer));
+        WORKLOADS.put("pool_apply_async", Workload.throughput(Workloads::poolApplyAsync));
+        WORKLOADS.put("executor_submit", Workload.throughput(Workloads::executorSubmit));
         WORKLOADS.put("cpu_two_threads", Workload.speedup(Workloads::cpuSerial, Workloads::cpuThreaded));
     }
 

@@ -1,5 +1,11 @@
 package org.pyconcurrent.benchmarks.harness;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.pyconcurrent.futures.Future;
+import org.pyconcurrent.futures.ThreadPoolExecutor;
+import org.pyconcurrent.multiprocessing.AsyncResult;
+import org.pyconcurrent.multiprocessing.ThreadPool;
 import org.pyconcurrent.queue.Queue;
 import org.pyconcurrent.threading.BoundedSemaphore;
 import org.pyconcurrent.threading.Event;
@@ -7,8 +13,10 @@ import org.pyconcurrent.threading.Lock;
 
 /**
  * The Java ports of the Python workloads in {@code benchmarks/harness/workloads.py}: the same code,
- * statement for statement, with {@code org.pyconcurrent.threading} and
- * {@code org.pyconcurrent.queue} in place of Python's {@code threading} and {@code queue}, and
+ * statement for statement, with {@code org.pyconcurrent.threading}, {@code org.pyconcurrent.queue},
+ * {@code org.pyconcurrent.futures} and {@code org.pyconcurrent.multiprocessing} in place of
+ * Python's {@code threading}, {@code queue}, {@code concurrent.futures} and
+ * {@code multiprocessing.pool}, and
  * {@code java.lang.Thread} (platform threads) in place of {@code threading.Thread}. Each throws if
  * its result is wrong, so a broken primitive cannot look fast.
  */
@@ -162,6 +170,54 @@ final class Workloads {
         }
         check(results[0] != null && results[0].equals(results[1]),
                 "results differ: " + results[0] + ", " + results[1]);
+    }
+
+    /** The trivial task of the pool workloads. */
+    static int one() {
+        return 1;
+    }
+
+    /**
+     * n trivial tasks into a ThreadPool(2) with applyAsync, then get() of each result in order. The
+     * pool is created and terminated within the run (Python's {@code with} block calls
+     * {@code terminate()}; Java's try-with-resources would call {@code close()}, so say it).
+     */
+    static void poolApplyAsync(int n) throws Exception {
+        ThreadPool pool = new ThreadPool(2);
+        long total;
+        try {
+            List<AsyncResult<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                results.add(pool.applyAsync(Workloads::one));
+            }
+            total = 0;
+            for (AsyncResult<Integer> r : results) {
+                total += r.get();
+            }
+        } finally {
+            pool.terminate();
+        }
+        check(total == n, "results add up to " + total + ", expected " + n);
+    }
+
+    /**
+     * n trivial calls submitted to a ThreadPoolExecutor(2), then result() of each future in order.
+     * The executor is created and shut down within the run (try-with-resources: Python's
+     * {@code with} block, {@code shutdown(wait=True)}).
+     */
+    static void executorSubmit(int n) throws Exception {
+        long total;
+        try (ThreadPoolExecutor executor = new ThreadPoolExecutor(2)) {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(executor.submit(Workloads::one));
+            }
+            total = 0;
+            for (Future<Integer> f : futures) {
+                total += f.result();
+            }
+        }
+        check(total == n, "results add up to " + total + ", expected " + n);
     }
 
     static void check(boolean condition, String message) {
