@@ -14,5 +14,5 @@ public interface DoneCallback<R> {
      * @param future the future, done
      * @throws Exception anything; logged through SLF4J
      */
-    void call(Future<? extends R> future) throws Exception;
+    void call(Future<R> future) throws Exception;
 }

@@ -204,7 +204,7 @@ public class Future<R> implements java.util.concurrent.Future<R> {
      * @param fn the callback
      * @throws NullPointerException if {@code fn} is null
      */
-    public void addDoneCallback(DoneCallback<? super R> fn) {
+    public void addDoneCallback(DoneCallback<R> fn) {
         Objects.requireNonNull(fn, "fn");
         if (!push(new CallbackNode<>(fn))) {
             invokeCallback(fn);
@@ -549,12 +549,12 @@ public class Future<R> implements java.util.concurrent.Future<R> {
     private void runCallback(Node node) {
         if (node instanceof CallbackNode<?> c) {
             @SuppressWarnings("unchecked")
-            DoneCallback<? super R> fn = (DoneCallback<? super R>) c.fn;
+            DoneCallback<R> fn = (DoneCallback<R>) c.fn;
             invokeCallback(fn);
         }
     }
 
-    private void invokeCallback(DoneCallback<? super R> fn) {
+    private void invokeCallback(DoneCallback<R> fn) {
         try {
             fn.call(this);
         } catch (Throwable t) {
@@ -585,9 +585,9 @@ public class Future<R> implements java.util.concurrent.Future<R> {
     }
 
     private static final class CallbackNode<R> extends Node {
-        final DoneCallback<? super R> fn;
+        final DoneCallback<R> fn;
 
-        CallbackNode(DoneCallback<? super R> fn) {
+        CallbackNode(DoneCallback<R> fn) {
             this.fn = fn;
         }
     }

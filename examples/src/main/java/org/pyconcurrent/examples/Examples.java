@@ -3,6 +3,13 @@ package org.pyconcurrent.examples;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.pyconcurrent.examples.futures.ExecutorDoneCallback;
+import org.pyconcurrent.examples.futures.ExecutorResult;
+import org.pyconcurrent.examples.futures.ExecutorShutdown;
+import org.pyconcurrent.examples.futures.ExecutorSubmit;
+import org.pyconcurrent.examples.futures.PoolCallback;
+import org.pyconcurrent.examples.futures.PoolFooBar;
+import org.pyconcurrent.examples.futures.PoolGetResults;
 import org.pyconcurrent.examples.queue.FirstInFirstOut;
 import org.pyconcurrent.examples.queue.LastInFirstOut;
 import org.pyconcurrent.examples.queue.PriorityTuples;
@@ -58,17 +65,24 @@ public final class Examples {
             new Example(LastInFirstOut.class, "seed 001: queue.LifoQueue(maxsize=3), last in, first out"),
             new Example(PriorityTuples.class, "seed 001: queue.PriorityQueue of (priority, data) tuples"),
             new Example(ProducerCustomers.class, "seed 001: a producer of 100 products, customers, task_done/join"),
+            new Example(PoolCallback.class, "seed 001: Pool(processes=2).apply_async(Foo, callback=Bar), on a ThreadPool"),
+            new Example(PoolGetResults.class, "seed 001: apply_async results, get() after close() and join(), on a ThreadPool"),
             // seed 003
             new Example(ShowThreads.class, "seed 003: 10 foreground threads outlive main"),
             new Example(GlNumUnlocked.class, "seed 003: gl_num += 1 from 10 threads without a lock"),
             new Example(GlNumRLock.class, "seed 003: gl_num += 1 under an RLock"),
             new Example(EventGate.class, "seed 003: 10 threads wait on an Event that main sets"),
+            new Example(PoolFooBar.class, "seed 003: Pool(5).apply_async(Foo, callback=Bar), on a ThreadPool"),
             // seed 004
             new Example(WorkThread.class, "seed 004: Thread(target=work, args=('\u5f20\u4e09',))"),
             new Example(MyThreadClass.class, "seed 004: a Thread subclass"),
             new Example(RLockMyThread.class, "seed 004: ll = tl = RLock(), one lock taken twice"),
             new Example(TimerStrftime.class, "seed 004: Timer runs func after 2 seconds"),
-            new Example(Crosswalk.class, "seed 004: red/green light Event, pedestrians wait on it"));
+            new Example(Crosswalk.class, "seed 004: red/green light Event, pedestrians wait on it"),
+            new Example(ExecutorSubmit.class, "seed 004: ThreadPoolExecutor(5), 20 submits, no shutdown: they run at exit"),
+            new Example(ExecutorResult.class, "seed 004: submit(func, i).result(), one call at a time"),
+            new Example(ExecutorShutdown.class, "seed 004: shutdown() waits for every call, then result()"),
+            new Example(ExecutorDoneCallback.class, "seed 004: add_done_callback(func_A)"));
 
     /** The example called {@code name} (its class's simple name, any case). */
     public static Optional<Example> named(String name) {

@@ -114,6 +114,29 @@ class ExamplesTest {
             entry("PriorityTuples", o -> assertEquals(List.of("(-2, 4)", "(-1, 3)"), o.lines(),
                     "lowest priority first; on a tie the data decides, as for Python's tuples")),
             entry("ProducerCustomers", ExamplesTest::checkProducerCustomers),
+            entry("PoolCallback", o -> {
+                List<String> lines = o.lines();
+                assertEquals(1 + 12 + 20, lines.size(), o.output());
+                String pid = mainPid(o);
+                Predicate<String> mains = l -> l.startsWith("Process->") || l.equals("end") || l.equals("pool close.");
+                assertEquals(Stream.concat(IntStream.range(0, 10).mapToObj(i -> "Process->" + i),
+                        Stream.of("end", "pool close.")).toList(), lines.stream().filter(mains).toList());
+                assertTrue(lines.indexOf("end") < lines.indexOf("109"),
+                        "apply_async does not wait: main is done before the last task:\n" + o.output());
+                checkFooBar(lines.stream().skip(1).filter(mains.negate()).toList(), 10, pid);
+            }),
+            entry("PoolGetResults", o -> {
+                List<String> lines = o.lines();
+                assertEquals(1 + 2 + 10 + 5, lines.size(), o.output());
+                String pid = mainPid(o);
+                Predicate<String> mains = l -> l.equals("end") || l.equals("pool close.");
+                assertEquals(List.of("end", "pool close."), lines.stream().filter(mains).toList());
+                assertTrue(lines.indexOf("end") < lines.indexOf("104"),
+                        "apply_async does not wait: main is done before the last task:\n" + o.output());
+                assertEquals(IntStream.range(100, 105).mapToObj(v -> "res-->" + v).toList(),
+                        lines.subList(lines.size() - 5, lines.size()), "get() after join(), in submission order");
+                checkFooBar(lines.subList(1, lines.size() - 5).stream().filter(mains.negate()).toList(), 5, pid);
+            }),
             entry("ShowThreads", o -> {
                 assertEquals("main thread stop", o.lines().get(0), "main ends first");
                 assertEquals(set(IntStream.range(0, 10).mapToObj(i -> "thread" + i)),
@@ -132,6 +155,14 @@ class ExamplesTest {
                 assertEquals(10, count(o, "start"::equals));
                 assertEquals(10, count(o, "execute"::equals), "main's set() releases all ten");
                 assertEquals(1, count(o, "input:true"::equals));
+            }),
+            entry("PoolFooBar", o -> {
+                assertEquals(1, count(o, "end"::equals));
+                assertTrue(o.lines().indexOf("end") <= 5,
+                        "apply_async does not wait: main is done before the second round of five:\n" + o.output());
+                assertEquals(IntStream.range(100, 110).boxed().toList(), integers(o).stream().sorted().toList(),
+                        "the callback prints every return value once");
+                assertEquals(11, o.lines().size(), o.output());
             }),
             entry("WorkThread", o -> assertEquals(List.of("张三在种田"), o.lines())),
             entry("MyThreadClass", o -> assertEquals(List.of("开始线程类函数", "结束线程类函数"), o.lines())),
@@ -152,6 +183,30 @@ class ExamplesTest {
                     assertEquals(1, count(o, ("路人" + k + "行人正在通行")::equals), "pedestrian " + k);
                 }
                 assertTrue(count(o, "红灯亮起"::equals) > 0);
+            }),
+            entry("ExecutorSubmit", o -> {
+                assertEquals(20, o.lines().size(), o.output());
+                assertEquals(IntStream.range(0, 20).boxed().toList(), integers(o).stream().sorted().toList(),
+                        "every call runs once, although main returns first: the executor is shut down at exit");
+            }),
+            entry("ExecutorResult", o -> assertEquals(
+                    IntStream.range(0, 20).boxed().flatMap(n -> Stream.of(n.toString(), "返回值是 " + 2 * n)).toList(),
+                    o.lines(), "result() waits for each call before the next is submitted")),
+            entry("ExecutorShutdown", o -> {
+                List<String> lines = o.lines();
+                assertEquals(40, lines.size(), o.output());
+                assertEquals(set(IntStream.range(0, 20).mapToObj(Integer::toString)), set(lines.stream().limit(20)),
+                        "shutdown(true) waits for every call");
+                assertEquals(IntStream.range(0, 20).mapToObj(n -> "返回值是 " + 2 * n).toList(), lines.subList(20, 40));
+            }),
+            entry("ExecutorDoneCallback", o -> {
+                List<String> lines = o.lines();
+                assertEquals(10, lines.size(), o.output());
+                for (int n = 0; n < 5; n++) {
+                    int started = lines.indexOf(Integer.toString(n));
+                    int done = lines.indexOf("获取返回值结果" + 2 * n);
+                    assertTrue(started >= 0 && done > started, "call " + n + " and then its callback:\n" + o.output());
+                }
             }));
 
     @TestFactory
@@ -274,6 +329,28 @@ class ExamplesTest {
         assertTrue(done > lastUse, "q.join() returns after the last product is used:\n" + o.output());
         assertEquals(1, count(o, l -> l.startsWith("共生产了")));
         assertEquals("所有顾客都走了。", last(o), "main waits for the producer");
+    }
+
+    /** The pid of a pool example's first line, {@code __main__ <pid>}. */
+    private static String mainPid(Launcher.Outcome o) {
+        Matcher main = Pattern.compile("__main__ (\\d+)").matcher(o.lines().isEmpty() ? "" : o.lines().get(0));
+        assertTrue(main.matches(), "main prints __name__ and its pid first:\n" + o.output());
+        assertEquals(Long.toString(o.pid()), main.group(1), "the pid is the child JVM's");
+        return main.group(1);
+    }
+
+    /**
+     * The output of {@code count} tasks {@code Foo(i)} and their callbacks {@code Bar}: each
+     * {@code i + 100} once, and after it its "-->exec done:" line, with main's pid (callbacks run
+     * in the pool's result handler, in main's process); nothing else.
+     */
+    private static void checkFooBar(List<String> lines, int count, String pid) {
+        assertEquals(2 * count, lines.size(), String.join("\n", lines));
+        for (int v = 100; v < 100 + count; v++) {
+            int value = lines.indexOf(Integer.toString(v));
+            int done = lines.indexOf("-->exec done: " + v + " " + pid);
+            assertTrue(value >= 0 && done > value, "Foo prints " + v + ", then Bar gets it:\n" + String.join("\n", lines));
+        }
     }
 
     private static String last(Launcher.Outcome o) {
