@@ -24,7 +24,7 @@ public final class ExitHooks {
 
     /** What a resource does at JVM exit. */
     public interface Action {
-        /** Starts stopping; must not block. */
+        /** Starts stopping; may wait briefly (for a pool's handler threads), never for tasks. */
         void beginExit();
 
         /**

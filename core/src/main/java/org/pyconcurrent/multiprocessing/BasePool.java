@@ -25,6 +25,8 @@ import org.pyconcurrent.internal.ExitHooks;
 abstract class BasePool implements WorkerPool {
     private enum State { RUN, CLOSE, TERMINATE }
 
+    /** Room reserved up front for an imap chunk; a larger chunk grows as it fills. */
+    private static final int FIRST_CHUNK_CAPACITY = 1024;
     /** Marks the end of the task handler's queue. */
     private static final Object END = new Object();
 
@@ -144,7 +146,7 @@ abstract class BasePool implements WorkerPool {
             inputs.add(item);
         }
         int size = chunksize > 0 ? chunksize : defaultChunksize(inputs.size());
-        int chunkCount = (inputs.size() + size - 1) / size;
+        int chunkCount = (int) ((inputs.size() + (long) size - 1) / size);
         AsyncResult<List<R>> result = new AsyncResult<>(resultHandler, callback, errorCallback);
         MapJob<R> job = new MapJob<>(result, chunkCount, inputs.size());
         SerializableFunction<Object, Object> f = (SerializableFunction<Object, Object>) fn;
@@ -152,7 +154,9 @@ abstract class BasePool implements WorkerPool {
         try {
             checkRunning();
             for (int i = 0; i < chunkCount; i++) {
-                List<Object> chunk = new ArrayList<>(inputs.subList(i * size, Math.min(inputs.size(), (i + 1) * size)));
+                int from = (int) Math.min(inputs.size(), (long) i * size);
+                int to = (int) Math.min(inputs.size(), (long) (i + 1) * size);
+                List<Object> chunk = new ArrayList<>(inputs.subList(from, to));
                 dispatch(new PoolTask(new Work.Chunk(f, chunk), job, i));
             }
         } finally {
@@ -256,23 +260,24 @@ abstract class BasePool implements WorkerPool {
 
     private void feedOne(Feed feed) {
         int index = 0;
-        List<Object> chunk = new ArrayList<>(feed.chunksize);
+        List<Object> chunk = new ArrayList<>(Math.min(feed.chunksize, FIRST_CHUNK_CAPACITY));
         try {
             Iterator<Object> it = feed.items.iterator();
             while (it.hasNext()) {
                 chunk.add(it.next());
                 if (chunk.size() == feed.chunksize) {
-                    if (!dispatchFed(feed, chunk, index)) {
-                        feed.job.taskFailed(index, terminated());
+                    RuntimeException refused = dispatchFed(feed, chunk, index);
+                    if (refused != null) {
+                        feed.job.taskFailed(index, refused);
                         feed.job.iterator.setLength(index + 1);
                         return;
                     }
                     index++;
-                    chunk = new ArrayList<>(feed.chunksize);
+                    chunk = new ArrayList<>(Math.min(feed.chunksize, FIRST_CHUNK_CAPACITY));
                 }
             }
         } catch (Throwable inputFailed) {
-            if (!chunk.isEmpty() && dispatchFed(feed, chunk, index)) {
+            if (!chunk.isEmpty() && dispatchFed(feed, chunk, index) == null) {
                 index++;
             }
             feed.job.taskFailed(index, inputFailed);
@@ -280,22 +285,27 @@ abstract class BasePool implements WorkerPool {
             return;
         }
         if (!chunk.isEmpty()) {
-            if (!dispatchFed(feed, chunk, index)) {
-                feed.job.taskFailed(index, terminated());
+            RuntimeException refused = dispatchFed(feed, chunk, index);
+            if (refused != null) {
+                feed.job.taskFailed(index, refused);
             }
             index++;
         }
         feed.job.iterator.setLength(index);
     }
 
-    private boolean dispatchFed(Feed feed, List<Object> chunk, int index) {
+    /** Dispatches one fed chunk; returns null, or why the pool refused it. */
+    private RuntimeException dispatchFed(Feed feed, List<Object> chunk, int index) {
         lock.lock();
         try {
-            if (state == State.TERMINATE || broken != null) {
-                return false;
+            if (broken != null) {
+                return new ProcessError("Pool broken: a worker's initializer failed", broken);
+            }
+            if (state == State.TERMINATE) {
+                return terminated();
             }
             dispatch(new PoolTask(new Work.Chunk(feed.fn, chunk), feed.job, index));
-            return true;
+            return null;
         } finally {
             lock.unlock();
         }
@@ -417,6 +427,7 @@ abstract class BasePool implements WorkerPool {
     /** Called by a subclass once its last worker has exited after {@link #stopWorkersWhenIdle()}. */
     final void workersGone() {
         resultHandler.stop();
+        ExitHooks.unregister(exitAction);  // nothing left to terminate; do not keep the pool alive
     }
 
     /**

@@ -134,13 +134,14 @@ public final class IMapIterator<R> implements Iterator<R>, Iterable<R> {
 
     /** Returns the head of {@link #ready} once there is one, or NONE when exhausted or timed out. */
     private Object awaitNext(long nanos) throws InterruptedException {
+        final boolean timed = nanos >= 0;
         lock.lock();
         try {
             while (ready.isEmpty()) {
                 if (isExhausted()) {
                     return NONE;
                 }
-                if (nanos < 0) {
+                if (!timed) {
                     changed.await();
                 } else {
                     if (nanos <= 0L) {
