@@ -120,6 +120,26 @@ public class AsyncResult<R> {
         }
     }
 
+    /**
+     * Returns a {@link java.util.concurrent.CompletableFuture} that completes as this result does,
+     * for Java code that composes results (Python's AsyncResult has no such form). Cancelling the
+     * returned future does not stop the task; a pool task cannot be cancelled.
+     *
+     * @return a new CompletableFuture mirroring this result
+     */
+    public java.util.concurrent.CompletableFuture<R> toCompletableFuture() {
+        java.util.concurrent.CompletableFuture<R> mirror = new java.util.concurrent.CompletableFuture<>();
+        future.addDoneCallback(f -> {
+            Throwable failure = f.exception();
+            if (failure != null) {
+                mirror.completeExceptionally(failure);
+            } else {
+                mirror.complete(f.result());
+            }
+        });
+        return mirror;
+    }
+
     @Override
     public String toString() {
         return "AsyncResult@" + Integer.toHexString(System.identityHashCode(this))

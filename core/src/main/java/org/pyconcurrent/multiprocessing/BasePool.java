@@ -131,6 +131,19 @@ abstract class BasePool implements WorkerPool {
     }
 
     @Override
+    public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> items, int chunksize) {
+        return mapAsync(fn, items, positive(chunksize), null, null);
+    }
+
+    @Override
+    public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> items, Consumer<? super List<R>> callback,
+            Consumer<? super Throwable> errorCallback) {
+        return mapAsync(fn, items, 0, callback, errorCallback);
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
             Iterable<? extends T> items, int chunksize, Consumer<? super List<R>> callback,
@@ -332,6 +345,28 @@ abstract class BasePool implements WorkerPool {
             Iterable<? extends Tuple3<? extends A, ? extends B, ? extends C>> items)
             throws InterruptedException {
         return this.<A, B, C, R>starmapAsync(fn, items, 0, null, null).get();
+    }
+
+    @Override
+    public <A, B, C, R> List<R> starmap(
+            SerializableTriFunction<? super A, ? super B, ? super C, ? extends R> fn,
+            Iterable<? extends Tuple3<? extends A, ? extends B, ? extends C>> items, int chunksize)
+            throws InterruptedException {
+        return this.<A, B, C, R>starmapAsync(fn, items, positive(chunksize), null, null).get();
+    }
+
+    @Override
+    public <A, B, R> AsyncResult<List<R>> starmapAsync(
+            SerializableBiFunction<? super A, ? super B, ? extends R> fn,
+            Iterable<? extends Tuple2<? extends A, ? extends B>> items) {
+        return starmapAsync(fn, items, 0, null, null);
+    }
+
+    @Override
+    public <A, B, C, R> AsyncResult<List<R>> starmapAsync(
+            SerializableTriFunction<? super A, ? super B, ? super C, ? extends R> fn,
+            Iterable<? extends Tuple3<? extends A, ? extends B, ? extends C>> items) {
+        return starmapAsync(fn, items, 0, null, null);
     }
 
     @Override

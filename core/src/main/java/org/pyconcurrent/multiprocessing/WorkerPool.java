@@ -149,6 +149,37 @@ public interface WorkerPool extends AutoCloseable {
             Iterable<? extends T> items);
 
     /**
+     * Python's {@code map_async(func, iterable, chunksize)}.
+     *
+     * @param fn the function
+     * @param items the inputs, read in this thread now
+     * @param chunksize how many items each task carries
+     * @param <T> the input type
+     * @param <R> the result type
+     * @return the eventual list of results
+     * @throws IllegalArgumentException if {@code chunksize} is less than 1
+     * @throws IllegalStateException if the pool is closed or terminated ("Pool not running")
+     */
+    <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> items, int chunksize);
+
+    /**
+     * Python's {@code map_async(func, iterable, callback=..., error_callback=...)}.
+     *
+     * @param fn the function
+     * @param items the inputs, read in this thread now
+     * @param callback receives the whole list of results, or null
+     * @param errorCallback receives the first failing task's exception, or null
+     * @param <T> the input type
+     * @param <R> the result type
+     * @return the eventual list of results
+     * @throws IllegalStateException if the pool is closed or terminated ("Pool not running")
+     */
+    <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> items, Consumer<? super List<R>> callback,
+            Consumer<? super Throwable> errorCallback);
+
+    /**
      * Python's {@code map_async(func, iterable, chunksize, callback, error_callback)}.
      *
      * @param fn the function
@@ -275,6 +306,55 @@ public interface WorkerPool extends AutoCloseable {
     <A, B, C, R> List<R> starmap(SerializableTriFunction<? super A, ? super B, ? super C, ? extends R> fn,
             Iterable<? extends Tuple3<? extends A, ? extends B, ? extends C>> items)
             throws InterruptedException;
+
+    /**
+     * Python's {@code starmap(func, iterable, chunksize)} for a function of three arguments.
+     *
+     * @param fn the function
+     * @param items the argument triples
+     * @param chunksize how many triples each task carries
+     * @param <A> the first argument type
+     * @param <B> the second argument type
+     * @param <C> the third argument type
+     * @param <R> the result type
+     * @return the results, in input order
+     * @throws IllegalArgumentException if {@code chunksize} is less than 1
+     * @throws IllegalStateException if the pool is closed or terminated ("Pool not running")
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    <A, B, C, R> List<R> starmap(SerializableTriFunction<? super A, ? super B, ? super C, ? extends R> fn,
+            Iterable<? extends Tuple3<? extends A, ? extends B, ? extends C>> items, int chunksize)
+            throws InterruptedException;
+
+    /**
+     * Python's {@code starmap_async(func, iterable)} for a function of two arguments.
+     *
+     * @param fn the function
+     * @param items the argument pairs
+     * @param <A> the first argument type
+     * @param <B> the second argument type
+     * @param <R> the result type
+     * @return the eventual list of results
+     * @throws IllegalStateException if the pool is closed or terminated ("Pool not running")
+     */
+    <A, B, R> AsyncResult<List<R>> starmapAsync(SerializableBiFunction<? super A, ? super B, ? extends R> fn,
+            Iterable<? extends Tuple2<? extends A, ? extends B>> items);
+
+    /**
+     * Python's {@code starmap_async(func, iterable)} for a function of three arguments.
+     *
+     * @param fn the function
+     * @param items the argument triples
+     * @param <A> the first argument type
+     * @param <B> the second argument type
+     * @param <C> the third argument type
+     * @param <R> the result type
+     * @return the eventual list of results
+     * @throws IllegalStateException if the pool is closed or terminated ("Pool not running")
+     */
+    <A, B, C, R> AsyncResult<List<R>> starmapAsync(
+            SerializableTriFunction<? super A, ? super B, ? super C, ? extends R> fn,
+            Iterable<? extends Tuple3<? extends A, ? extends B, ? extends C>> items);
 
     /**
      * Python's {@code starmap_async(func, iterable, chunksize, callback, error_callback)} for a

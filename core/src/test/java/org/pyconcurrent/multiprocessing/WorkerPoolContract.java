@@ -111,6 +111,38 @@ public abstract class WorkerPoolContract extends ThreadedTest {
         pools.clear();
     }
 
+    // ---- the short overloads ----------------------------------------------------------------------
+
+    @Test
+    public void shortMapAsyncAndStarmapFormsMatchTheFullOnes() throws Exception {
+        WorkerPool p = pool(2);
+        assertEquals(PoolTasks.squares(50), p.<Integer, Integer>mapAsync(PoolTasks::sqr, PoolTasks.range(50), 7).get());
+        assertThrows(IllegalArgumentException.class, () -> p.mapAsync(PoolTasks::sqr, PoolTasks.range(3), 0));
+        List<List<Integer>> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        p.<Integer, Integer>mapAsync(PoolTasks::sqr, PoolTasks.range(5), got::add, failed::add).get();
+        assertEquals(List.of(PoolTasks.squares(5)), got);
+        assertEquals(List.of(), failed);
+        List<Tuple2<Integer, Integer>> pairs = List.of(Tuple.of(1, 2), Tuple.of(3, 4));
+        List<Tuple3<Integer, Integer, Integer>> triples = List.of(Tuple.of(1, 2, 3), Tuple.of(2, 3, 4));
+        assertEquals(List.of(2, 12), p.starmapAsync(PoolTasks::mul, pairs).get());
+        assertEquals(List.of(6, 24), p.starmapAsync(PoolTasks::mul3, triples).get());
+        assertEquals(List.of(6, 24), p.starmap(PoolTasks::mul3, triples, 1));
+        assertThrows(IllegalArgumentException.class, () -> p.starmap(PoolTasks::mul3, triples, 0));
+    }
+
+    @Test
+    public void toCompletableFutureMirrorsTheResult() throws Exception {
+        WorkerPool p = pool(2);
+        assertEquals(25, p.<Integer>applyAsync(() -> PoolTasks.sqr(5)).toCompletableFuture()
+                .get(PoolTasks.LONG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        java.util.concurrent.CompletableFuture<Integer> failing =
+                p.<Integer>applyAsync(() -> PoolTasks.raise("boom")).toCompletableFuture();
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> failing.get(PoolTasks.LONG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("boom", e.getCause().getMessage());
+    }
+
     // ---- apply ----------------------------------------------------------------------------------
 
     @Test
