@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A pool's result-handler thread (CPython's {@code _handle_results}): runs callbacks, one at a
  * time, in the order their results arrived. After {@link #stop()} it finishes what was posted,
- * then exits; anything posted later runs in the posting thread, so no callback is ever lost.
+ * then exits; anything posted later runs in a thread of its own, so no callback is ever lost and
+ * none runs in a worker.
  */
 final class ResultHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ResultHandler.class);
@@ -24,7 +25,11 @@ final class ResultHandler {
         thread.start();
     }
 
-    /** Runs {@code action} in the handler thread, or here if the handler has stopped. */
+    /**
+     * Runs {@code action} in the handler thread; once the handler has stopped, in a short-lived
+     * thread of its own, so that a callback never runs in a worker (a task that a worker finishes
+     * or fails after {@code terminate()} stopped the handler).
+     */
     void post(Runnable action) {
         lock.lock();
         try {
@@ -35,7 +40,13 @@ final class ResultHandler {
         } finally {
             lock.unlock();
         }
-        action.run();
+        Thread.ofPlatform().name(thread.getName() + "-late").daemon(true).start(() -> {
+            try {
+                action.run();
+            } catch (Throwable t) {
+                LOG.error("exception in result handler", t);
+            }
+        });
     }
 
     /** Lets the handler exit once everything posted so far has run. */
