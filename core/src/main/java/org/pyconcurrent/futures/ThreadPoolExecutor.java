@@ -394,19 +394,7 @@ public class ThreadPoolExecutor extends AbstractExecutorService implements AutoC
         List<Runnable> cancelled = initiateShutdown(cancelFutures);
         cancel(cancelled);
         if (wait) {
-            checkNotOwnWorker();
-            boolean interrupted = false;
-            for (;;) {
-                try {
-                    awaitWorkers(-1L);
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            awaitWorkersUninterruptibly(false);
         }
     }
 
@@ -442,6 +430,15 @@ public class ThreadPoolExecutor extends AbstractExecutorService implements AutoC
     @Override
     public void close() {
         shutdown(false);
+        awaitWorkersUninterruptibly(true);
+    }
+
+    /**
+     * Waits for the workers as Python's {@code shutdown(wait=True)} does, through interrupts; the
+     * first interrupt cancels the queued calls and interrupts the workers if {@code stopOnInterrupt}.
+     * The interrupt flag is set again before returning.
+     */
+    private void awaitWorkersUninterruptibly(boolean stopOnInterrupt) {
         checkNotOwnWorker();
         boolean interrupted = false;
         for (;;) {
@@ -449,10 +446,10 @@ public class ThreadPoolExecutor extends AbstractExecutorService implements AutoC
                 awaitWorkers(-1L);
                 break;
             } catch (InterruptedException e) {
-                if (!interrupted) {
+                if (!interrupted && stopOnInterrupt) {
                     shutdownNow();
-                    interrupted = true;
                 }
+                interrupted = true;
             }
         }
         if (interrupted) {
