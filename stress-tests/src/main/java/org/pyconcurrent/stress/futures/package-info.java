@@ -23,11 +23,10 @@
  *       acceptable outcome.</li>
  * </ul>
  *
- * <p>{@code multiprocessing.AsyncResult} is not tested here: its constructor is package-private,
- * and reaching one through a {@code ThreadPool} would start threads per instance (or share a pool
- * whose workers, not the actors, run the task, so jcstress would not control the race). Its
- * {@code ready()} and {@code get()} are {@code Future.done()} and {@code Future.result()} of a
- * private future, which {@link org.pyconcurrent.stress.futures.ResultPublication} covers.
+ * <p>{@code multiprocessing.AsyncResult} is tested in {@code org.pyconcurrent.stress.multiprocessing},
+ * through a {@code ThreadPool} shared by the instances of a fork: its constructor is
+ * package-private, and its {@code ready()} and {@code get()} rest on the private future that
+ * {@link org.pyconcurrent.stress.futures.ResultPublication} covers here.
  *
  * <p>An actor interrupted while it waits restores the interrupt flag and leaves -1, which no
  * acceptable outcome contains. Every test has two actors (plus an arbiter), so all run on the two
