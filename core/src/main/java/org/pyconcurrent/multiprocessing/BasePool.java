@@ -514,7 +514,7 @@ abstract class BasePool implements WorkerPool {
         return getClass().getSimpleName() + "[processes=" + processes + ", state=" + state + "]";
     }
 
-    /** At JVM exit: CPython's finalizer, which terminates a pool not yet terminated or joined. */
+    /** At JVM exit: CPython's finalizer, which terminates a pool whose workers are still there. */
     private final class ExitAction implements ExitHooks.Action {
         @Override
         public void beginExit() {

@@ -36,9 +36,9 @@ import org.pyconcurrent.function.Tuple3;
  * closes the pool and lets its queued tasks finish, where Python's {@code with} block calls
  * {@code terminate()}; the workers exit once idle. Call {@link #terminate()} explicitly for
  * Python's {@code __exit__} meaning. {@link #join()} waits for the workers and may only follow
- * {@code close()} or {@code terminate()}. At JVM exit a pool not yet terminated or joined is
- * terminated, as CPython's finalizer does: a closed pool's queued tasks fail then, so join a pool
- * whose work must finish.
+ * {@code close()} or {@code terminate()}. At JVM exit a pool whose workers are still there
+ * (never closed, or closed with tasks left) is terminated, as CPython's finalizer does, and its
+ * queued tasks fail: join a pool whose work must finish.
  * {@code terminate()} fails the tasks it stops with an {@link IllegalStateException} instead of
  * leaving their results pending forever as CPython does.
  */
