@@ -7,6 +7,7 @@
  * implementation helpers and is not exported.
  */
 module org.pyconcurrent {
+    requires java.management;
     requires org.slf4j;
     requires org.jctools.core;
     requires org.jctools.core.jdk11;

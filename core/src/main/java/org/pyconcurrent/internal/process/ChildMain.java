@@ -1,0 +1,90 @@
+package org.pyconcurrent.internal.process;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.pyconcurrent.internal.ipc.Serialization;
+
+/**
+ * The entry point of a child JVM. Reads one {@link StartMessage} from standard input (waiting, as
+ * a warm standby, until the parent sends it), then watches standard input for its end, which means
+ * the parent is gone, and halts the JVM then. Runs the process and exits with its exit code. The
+ * process sees an empty standard input, as a Python child does.
+ */
+public final class ChildMain {
+    /**
+     * Exit code of a child whose standard input ended: its parent died, or terminated it (the
+     * JDK's {@code Process.destroy()} closes the child's input as it sends SIGTERM, so the two race).
+     * 128 + SIGTERM, what a JVM killed by SIGTERM reports, so the parent reads -15 either way.
+     */
+    static final int PARENT_GONE = 128 + 15;
+
+    private ChildMain() {
+    }
+
+    /**
+     * Runs the child.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        warmUp();
+        DataInputStream control = new DataInputStream(new FileInputStream(FileDescriptor.in));
+        byte[] message;
+        try {
+            int length = control.readInt();
+            message = control.readNBytes(length);
+            if (message.length != length) {
+                throw new EOFException();
+            }
+        } catch (IOException parentGoneOrStandbyDismissed) {
+            Runtime.getRuntime().halt(PARENT_GONE);
+            return;
+        }
+        System.setIn(InputStream.nullInputStream());
+        Thread watcher = new Thread(() -> watchParent(control), "pyconcurrent-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        StartMessage start;
+        try {
+            start = (StartMessage) Serialization.fromBytes(message);
+            Class.forName("org.pyconcurrent.multiprocessing.Process", true, ChildMain.class.getClassLoader());
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            System.err.println("pyconcurrent: cannot start the child process:");
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        int code = ChildAccess.get().run(start.process(), start.parentName(), start.parentPid());
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    /** Halts the JVM once standard input ends: the parent closed it or died. */
+    private static void watchParent(InputStream control) {
+        try {
+            while (control.read() >= 0) {
+                // the parent sends nothing more; only the end of the stream matters
+            }
+        } catch (IOException gone) {
+            // the same: the parent is gone
+        }
+        Runtime.getRuntime().halt(PARENT_GONE);
+    }
+
+    /** Loads what every start needs while a standby waits, so that a warm start is quick. */
+    private static void warmUp() {
+        try {
+            List<Object> sample = new ArrayList<>(List.of("warm", 1, 2L));
+            Serialization.fromBytes(Serialization.toBytes(sample));
+        } catch (IOException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        }
+    }
+}
