@@ -10,6 +10,19 @@ import org.pyconcurrent.examples.futures.ExecutorSubmit;
 import org.pyconcurrent.examples.futures.PoolCallback;
 import org.pyconcurrent.examples.futures.PoolFooBar;
 import org.pyconcurrent.examples.futures.PoolGetResults;
+import org.pyconcurrent.examples.multiprocessing.DaemonMeal;
+import org.pyconcurrent.examples.multiprocessing.GlobalAge;
+import org.pyconcurrent.examples.multiprocessing.GlobalListIsolation;
+import org.pyconcurrent.examples.multiprocessing.MyProcessClass;
+import org.pyconcurrent.examples.multiprocessing.NoodlesJoinAll;
+import org.pyconcurrent.examples.multiprocessing.NoodlesJoinEach;
+import org.pyconcurrent.examples.multiprocessing.ParentAlsoTask;
+import org.pyconcurrent.examples.multiprocessing.ProcessInfo;
+import org.pyconcurrent.examples.multiprocessing.RunProc;
+import org.pyconcurrent.examples.multiprocessing.SayHi;
+import org.pyconcurrent.examples.multiprocessing.SingPids;
+import org.pyconcurrent.examples.multiprocessing.TaskKwargs;
+import org.pyconcurrent.examples.multiprocessing.WorkNum;
 import org.pyconcurrent.examples.queue.FirstInFirstOut;
 import org.pyconcurrent.examples.queue.LastInFirstOut;
 import org.pyconcurrent.examples.queue.PriorityTuples;
@@ -48,6 +61,7 @@ public final class Examples {
     /** Every example, in tour order. */
     public static final List<Example> ALL = List.of(
             // seed 000
+            new Example(RunProc.class, "seed 000: Process(target=run_proc, args=('test',)), start and join (also seed 002)"),
             new Example(LoopThread.class, "seed 000: start and join a thread named LoopThread"),
             new Example(BankBalance.class, "seed 000: bank balance with Lock"),
             // seed 001
@@ -65,6 +79,7 @@ public final class Examples {
             new Example(LastInFirstOut.class, "seed 001: queue.LifoQueue(maxsize=3), last in, first out"),
             new Example(PriorityTuples.class, "seed 001: queue.PriorityQueue of (priority, data) tuples"),
             new Example(ProducerCustomers.class, "seed 001: a producer of 100 products, customers, task_done/join"),
+            new Example(ProcessInfo.class, "seed 001: info() prints module name, parent pid and pid, in main and in a child"),
             new Example(PoolCallback.class, "seed 001: Pool(processes=2).apply_async(Foo, callback=Bar), on a ThreadPool"),
             new Example(PoolGetResults.class, "seed 001: apply_async results, get() after close() and join(), on a ThreadPool"),
             // seed 003
@@ -72,9 +87,20 @@ public final class Examples {
             new Example(GlNumUnlocked.class, "seed 003: gl_num += 1 from 10 threads without a lock"),
             new Example(GlNumRLock.class, "seed 003: gl_num += 1 under an RLock"),
             new Example(EventGate.class, "seed 003: 10 threads wait on an Event that main sets"),
+            new Example(SayHi.class, "seed 003: ten processes say hi"),
+            new Example(GlobalListIsolation.class, "seed 003: children append to the global li, the parent's stays []"),
             new Example(PoolFooBar.class, "seed 003: Pool(5).apply_async(Foo, callback=Bar), on a ThreadPool"),
             // seed 004
+            new Example(ParentAlsoTask.class, "seed 004: Process(target=task), and the parent runs task() too"),
+            new Example(TaskKwargs.class, "seed 004: Process(target=task, kwargs={'name':'\u54c8\u5df4\u7f57'}), not joined"),
+            new Example(GlobalAge.class, "seed 004: the child sets age = 0, the parent's is still 10"),
+            new Example(SingPids.class, "seed 004: os.getpid() and os.getppid() in parent and child"),
+            new Example(NoodlesJoinEach.class, "seed 004: ten processes, each joined at once: one after the other"),
+            new Example(NoodlesJoinAll.class, "seed 004: ten processes started, then all joined"),
+            new Example(DaemonMeal.class, "seed 004: a daemon child is terminated when main ends"),
             new Example(WorkThread.class, "seed 004: Thread(target=work, args=('\u5f20\u4e09',))"),
+            new Example(WorkNum.class, "seed 004: the child sets num = 150, the parent's is still 250"),
+            new Example(MyProcessClass.class, "seed 004: a Process subclass overriding run"),
             new Example(MyThreadClass.class, "seed 004: a Thread subclass"),
             new Example(RLockMyThread.class, "seed 004: ll = tl = RLock(), one lock taken twice"),
             new Example(TimerStrftime.class, "seed 004: Timer runs func after 2 seconds"),

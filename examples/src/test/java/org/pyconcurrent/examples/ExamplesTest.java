@@ -40,6 +40,15 @@ class ExamplesTest {
 
     /** What each example must print. Every example in {@link Examples#ALL} has an entry. */
     private static final Map<String, Consumer<Launcher.Outcome>> CHECKS = Map.ofEntries(
+            entry("RunProc", o -> {
+                List<String> lines = o.lines();
+                assertEquals(4, lines.size(), o.output());
+                assertEquals("Parent process " + o.pid() + ".", lines.get(0), "the pid is the example's JVM");
+                assertEquals("Child process will start.", lines.get(1));
+                assertEquals("Run child process test (" + childPid(o, lines.get(2), "Run child process test \\((\\d+)\\)\\.\\.\\.")
+                        + ")...", lines.get(2));
+                assertEquals("Child process end.", lines.get(3), "join() waits for the child");
+            }),
             entry("LoopThread", o -> assertEquals(List.of(
                     "thread main is running...",
                     "thread LoopThread is running...",
@@ -114,6 +123,17 @@ class ExamplesTest {
             entry("PriorityTuples", o -> assertEquals(List.of("(-2, 4)", "(-1, 3)"), o.lines(),
                     "lowest priority first; on a tie the data decides, as for Python's tuples")),
             entry("ProducerCustomers", ExamplesTest::checkProducerCustomers),
+            entry("ProcessInfo", o -> {
+                List<String> lines = o.lines().stream().map(l -> l.replaceAll("\u001b\\[[0-9;]*m", "")).toList();
+                assertEquals(15, lines.size(), o.output());
+                long child = childPid(o, lines.get(10), "process id: (\\d+)");
+                assertEquals(List.of(
+                        "main    ", "module name: __main__",
+                        "parent process: " + ProcessHandle.current().pid(), "process id: " + o.pid(), "", "", "",
+                        "function f", "module name: __main__",
+                        "parent process: " + o.pid(), "process id: " + child, "", "", "",
+                        "hello Bruce"), lines, "the child's parent is main");
+            }),
             entry("PoolCallback", o -> {
                 List<String> lines = o.lines();
                 assertEquals(1 + 12 + 20, lines.size(), o.output());
@@ -156,6 +176,18 @@ class ExamplesTest {
                 assertEquals(10, count(o, "execute"::equals), "main's set() releases all ten");
                 assertEquals(1, count(o, "input:true"::equals));
             }),
+            entry("SayHi", o -> {
+                assertEquals(10, o.lines().size(), o.output());
+                assertEquals(set(IntStream.range(0, 10).mapToObj(i -> "say hi " + i)), set(o.lines().stream()),
+                        "every child says hi once; main does not wait, the exit does");
+            }),
+            entry("GlobalListIsolation", o -> {
+                assertEquals(11, o.lines().size(), o.output());
+                assertEquals(1, count(o, "ending []"::equals), "the parent's list stays empty");
+                assertEquals(set(IntStream.range(0, 10).mapToObj(i -> "say hi [" + i + "]")),
+                        set(o.lines().stream().filter(l -> l.startsWith("say hi"))),
+                        "each child appends to a list of its own");
+            }),
             entry("PoolFooBar", o -> {
                 assertEquals(1, count(o, "end"::equals));
                 assertTrue(o.lines().indexOf("end") <= 5,
@@ -164,7 +196,57 @@ class ExamplesTest {
                         "the callback prints every return value once");
                 assertEquals(11, o.lines().size(), o.output());
             }),
+            entry("ParentAlsoTask", o -> {
+                List<String> lines = o.lines();
+                assertEquals(9, lines.size(), o.output());
+                assertEquals("我是父进程", lines.get(0));
+                for (String l : List.of("我是子进程", "我在跳舞", "子进程结束")) {
+                    assertEquals(2, count(o, l::equals), "once from the child, once from the parent: " + l);
+                }
+                int end = lines.indexOf("父进程结束");
+                assertTrue(end >= 2 && lines.indexOf("子进程结束") < end - 1, o.output());
+                assertTrue(Double.parseDouble(lines.get(end - 1)) >= 0.3, "the parent ran task() itself");
+            }),
+            entry("TaskKwargs", o -> assertEquals(List.of("我是父进程", "我是子进程", "我是哈巴罗在跳舞", "子进程结束"),
+                    o.lines(), "the program ends after its child, which nobody joined")),
+            entry("GlobalAge", o -> {
+                assertEquals(6, o.lines().size(), o.output());
+                assertEquals("我是父进程", o.lines().get(0));
+                assertEquals(1, count(o, "age是10"::equals), "the parent's age is still 10");
+                assertEquals(List.of("我是子进程", "我是哈巴罗1号在跳舞", "哈巴罗1号今年12", "子进程结束"),
+                        o.lines().stream().skip(1).filter(l -> !l.equals("age是10")).toList(),
+                        "one child, whose age is 0; ac is never started");
+            }),
+            entry("SingPids", o -> {
+                List<String> lines = o.lines();
+                assertEquals(4, lines.size(), o.output());
+                assertEquals("父进程编号:" + o.pid(), lines.get(0));
+                assertEquals(List.of("子进程编号:" + childPid(o, lines.get(1), "子进程编号:(\\d+)"), "美女在唱歌",
+                        "父进程编号为:" + o.pid()), lines.subList(1, 4), "the child's parent is main");
+            }),
+            entry("NoodlesJoinEach", o -> assertEquals(Stream.concat(Stream.concat(Stream.of("主进程开始"),
+                    IntStream.range(0, 10).mapToObj(i -> "这是我吃的第" + i + "碗面")), Stream.of("主进程结束")).toList(),
+                    o.lines(), "each child is joined before the next starts")),
+            entry("NoodlesJoinAll", o -> {
+                List<String> lines = o.lines();
+                assertEquals(12, lines.size(), o.output());
+                assertEquals("主进程开始", lines.get(0));
+                assertEquals(set(IntStream.range(0, 10).mapToObj(i -> "这是我吃的第" + i + "碗面")),
+                        set(lines.subList(1, 11).stream()));
+                assertEquals("主进程结束", lines.get(11), "main joins all ten first");
+            }),
+            entry("DaemonMeal", o -> {
+                assertEquals(1, count(o, "结束"::equals), o.output());
+                List<String> meals = o.lines().stream().filter(l -> !l.equals("结束")).toList();
+                assertTrue(meals.size() < 5, "the daemon child is terminated before its fifth meal:\n" + o.output());
+                assertEquals(IntStream.range(0, meals.size()).mapToObj(i -> "在第" + i + "次干饭").toList(), meals);
+            }),
             entry("WorkThread", o -> assertEquals(List.of("张三在种田"), o.lines())),
+            entry("WorkNum", o -> assertEquals(List.of("张三在种田", "150", "250"), o.lines(),
+                    "the child's num is its own")),
+            entry("MyProcessClass", o -> assertEquals(Stream.concat(Stream.concat(Stream.of("开始进程类函数"),
+                    IntStream.range(0, 5).mapToObj(i -> "在第" + i + "次干饭")), Stream.of("结束进程类函数")).toList(),
+                    o.lines())),
             entry("MyThreadClass", o -> assertEquals(List.of("开始线程类函数", "结束线程类函数"), o.lines())),
             entry("RLockMyThread", o -> assertEquals(
                     List.of("开始线程类函数", "拿到ll的锁", "拿到tl的锁", "结束线程类函数"), o.lines(),
@@ -351,6 +433,15 @@ class ExamplesTest {
             int done = lines.indexOf("-->exec done: " + v + " " + pid);
             assertTrue(value >= 0 && done > value, "Foo prints " + v + ", then Bar gets it:\n" + String.join("\n", lines));
         }
+    }
+
+    /** The pid in {@code line} (group 1 of {@code regex}): a child process's, not the example's. */
+    private static long childPid(Launcher.Outcome o, String line, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(line);
+        assertTrue(m.matches(), "a child's pid: " + line + "\n" + o.output());
+        long pid = Long.parseLong(m.group(1));
+        assertFalse(pid == o.pid() || pid == ProcessHandle.current().pid(), "the child is a process of its own: " + line);
+        return pid;
     }
 
     private static String last(Launcher.Outcome o) {

@@ -6,8 +6,11 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.pyconcurrent.internal.ipc.Serialization;
 
 /**
@@ -47,9 +50,7 @@ public final class ChildMain {
             return;
         }
         System.setIn(InputStream.nullInputStream());
-        Thread watcher = new Thread(() -> watchParent(control), "pyconcurrent-parent-watch");
-        watcher.setDaemon(true);
-        watcher.start();
+        startParentWatch();
         StartMessage start;
         try {
             start = (StartMessage) Serialization.fromBytes(message);
@@ -66,24 +67,56 @@ public final class ChildMain {
         System.exit(code);
     }
 
-    /** Halts the JVM once standard input ends: the parent closed it or died. */
-    private static void watchParent(InputStream control) {
-        try {
-            while (control.read() >= 0) {
-                // the parent sends nothing more; only the end of the stream matters
+    /**
+     * Starts the thread that halts the JVM once standard input ends (the parent closed it or
+     * died). It reads through an interruptible {@link FileChannel}: at exit, a shutdown hook
+     * interrupts it, which the JDK turns into a signal that ends the blocked {@code read}. Without
+     * that, HotSpot's exit waits up to 300 ms for a thread still blocked in native code, and every
+     * child's exit would cost that much.
+     */
+    private static void startParentWatch() {
+        AtomicBoolean exiting = new AtomicBoolean();
+        FileChannel control = new FileInputStream(FileDescriptor.in).getChannel();
+        Thread watcher = new Thread(() -> {
+            ByteBuffer sink = ByteBuffer.allocate(64);
+            try {
+                while (control.read(sink.clear()) >= 0) {
+                    // the parent sends nothing more; only the end of the stream matters
+                }
+            } catch (IOException endedOrInterrupted) {
+                if (exiting.get()) {
+                    return;
+                }
             }
-        } catch (IOException gone) {
-            // the same: the parent is gone
-        }
-        Runtime.getRuntime().halt(PARENT_GONE);
+            if (!exiting.get()) {
+                Runtime.getRuntime().halt(PARENT_GONE);
+            }
+        }, "pyconcurrent-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            exiting.set(true);
+            watcher.interrupt();
+            try {
+                watcher.join(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "pyconcurrent-parent-watch-stop"));
     }
 
-    /** Loads what every start needs while a standby waits, so that a warm start is quick. */
+    /**
+     * Loads what every start needs while a standby waits, so that a warm start is quick: the
+     * serialization machinery, the process class, and lambda deserialization (which bootstraps
+     * invokedynamic and the lambda metafactory, tens of milliseconds in a fresh JVM).
+     */
     private static void warmUp() {
         try {
-            List<Object> sample = new ArrayList<>(List.of("warm", 1, 2L));
+            Runnable lambda = (Runnable & java.io.Serializable) () -> { };
+            List<Object> sample = new ArrayList<>(List.of("warm", 1, 2L, lambda));
             Serialization.fromBytes(Serialization.toBytes(sample));
-        } catch (IOException cannotHappen) {
+            Class.forName("org.pyconcurrent.multiprocessing.Process", true, ChildMain.class.getClassLoader());
+        } catch (IOException | ClassNotFoundException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
         }
     }
