@@ -38,6 +38,8 @@ public final class SideBySide {
         WORKLOADS.put("queue_producer_consumer", Workload.throughput(Workloads::queueProducerConsumer));
         WORKLOADS.put("pool_apply_async", Workload.throughput(Workloads::poolApplyAsync));
         WORKLOADS.put("executor_submit", Workload.throughput(Workloads::executorSubmit));
+        WORKLOADS.put("process_start_join", Workload.throughput(n -> Workloads.processStartJoin(n, "forkserver")));
+        WORKLOADS.put("process_spawn_join", Workload.throughput(n -> Workloads.processStartJoin(n, "spawn")));
         WORKLOADS.put("cpu_two_threads", Workload.speedup(Workloads::cpuSerial, Workloads::cpuThreaded));
     }
 

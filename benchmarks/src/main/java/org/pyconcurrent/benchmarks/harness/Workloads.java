@@ -5,6 +5,7 @@ import java.util.List;
 import org.pyconcurrent.futures.Future;
 import org.pyconcurrent.futures.ThreadPoolExecutor;
 import org.pyconcurrent.multiprocessing.AsyncResult;
+import org.pyconcurrent.multiprocessing.Process;
 import org.pyconcurrent.multiprocessing.ThreadPool;
 import org.pyconcurrent.queue.Queue;
 import org.pyconcurrent.threading.BoundedSemaphore;
@@ -198,6 +199,29 @@ final class Workloads {
             pool.terminate();
         }
         check(total == n, "results add up to " + total + ", expected " + n);
+    }
+
+    /** The target of the process workloads: does nothing. */
+    static void noop() {
+    }
+
+    /**
+     * n processes one after another, each started and joined: {@code new Process(Workloads::noop)}
+     * with the default start method (a warm standby JVM), or the one named.
+     */
+    static void processStartJoin(int n, String method) throws Exception {
+        String before = Process.getStartMethod();
+        Process.setStartMethod(method);
+        try {
+            for (int i = 0; i < n; i++) {
+                Process p = new Process(Workloads::noop);
+                p.start();
+                p.join();
+                check(p.exitcode() == 0, "exitcode " + p.exitcode());
+            }
+        } finally {
+            Process.setStartMethod(before);
+        }
     }
 
     /**
