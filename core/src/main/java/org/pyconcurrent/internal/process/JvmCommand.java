@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of a child JVM: this JVM's {@code java} executable, class path, module path
- * and JVM options (system properties, heap and other {@code -X} settings, {@code --add-opens}
- * and the like), without the options that must not be shared (a debugger agent's port, a JMX
- * port, JFR recordings), running {@link ChildMain}.
+ * The command line of a child JVM: this JVM's {@code java} executable, with
+ * {@code -XX:-UsePerfData} and HotSpot's warnings sent to stderr, then this JVM's class path,
+ * module path and JVM options (system properties, heap and other {@code -X} settings,
+ * {@code --add-opens} and the like), without the options that must not be shared (a debugger
+ * agent's port, a JMX port, JFR recordings), running {@link ChildMain}.
  */
 public final class JvmCommand {
     private static final List<String> COMMAND = build();
@@ -29,6 +30,13 @@ public final class JvmCommand {
     private static List<String> build() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // No /tmp/hsperfdata_<user>/<pid> file: a killed child would leave it behind, and with pids
+        // recycled fast a new child can find the file locked and print a warning.
+        cmd.add("-XX:-UsePerfData");
+        // HotSpot's own warnings go to stderr, never into the program's standard output (which is
+        // the parent's). The parent's -Xlog options, copied below, still apply after these.
+        cmd.add("-Xlog:disable");
+        cmd.add("-Xlog:all=warning:stderr:uptime,level,tags");
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (shared(arg)) {
                 cmd.add(arg);
