@@ -59,6 +59,9 @@ public class Process implements Serializable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final java.util.Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
     private static final ExitHooks.Action EXIT = new ChildrenAtExit();
+    /** Whether {@link #EXIT} is registered; once, at the first start. */
+    private static final java.util.concurrent.atomic.AtomicBoolean EXIT_REGISTERED =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private static volatile String startMethod = "forkserver";
     private static volatile Process current = mainProcess();
     private static volatile Process parent;
@@ -186,7 +189,9 @@ public class Process implements Serializable {
                             + ", which is not Serializable" : "something that cannot be serialized (" + why + ")"), e);
         }
         java.lang.Process jvm = "spawn".equals(startMethod) ? Launcher.spawn() : Launcher.warm();
-        ExitHooks.register(EXIT);
+        if (EXIT_REGISTERED.compareAndSet(false, true)) {
+            ExitHooks.register(EXIT);
+        }
         try {
             DataOutputStream out = new DataOutputStream(jvm.getOutputStream());
             out.writeInt(message.length);
