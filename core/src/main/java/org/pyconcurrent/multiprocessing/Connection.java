@@ -307,6 +307,26 @@ public final class Connection implements AutoCloseable {
                 + (closed ? "[closed]" : readable && writable ? "[duplex]" : readable ? "[receive]" : "[send]");
     }
 
+    /**
+     * Runs the mutual HMAC handshake before anything else is read; closes the connection and
+     * throws {@link AuthenticationError} if the peer fails it.
+     */
+    void authenticate(boolean server, byte[] authkey) throws IOException, InterruptedException {
+        try {
+            if (server) {
+                org.pyconcurrent.internal.ipc.Handshake.asServer(frames, authkey);
+            } else {
+                org.pyconcurrent.internal.ipc.Handshake.asClient(frames, authkey);
+            }
+        } catch (org.pyconcurrent.internal.ipc.Handshake.Failed e) {
+            close();
+            throw new AuthenticationError(e.getMessage());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
     // ---------------------------------------------------------------- internals
 
     private void writeFrame(byte[] data, int offset, int length) throws IOException, InterruptedException {
