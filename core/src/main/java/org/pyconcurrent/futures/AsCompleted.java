@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.pyconcurrent.internal.Outcomes;
 
 /**
  * What {@link Futures#asCompleted} returns: each future once, as it completes. One-shot: it is
@@ -88,8 +89,7 @@ public final class AsCompleted<F extends Future<?>> implements Iterator<F>, Iter
             next = f;
             return true;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException("interrupted while waiting in asCompleted()", e);
+            throw Outcomes.interrupted("a future in asCompleted()", e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletionException;
+import org.pyconcurrent.internal.Outcomes;
 
 /**
  * The results of {@link ThreadPoolExecutor#map}, in input order, each waited for when asked for.
@@ -74,8 +75,7 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
             ok = true;
             return value;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException("interrupted while waiting for map() result " + index, e);
+            throw Outcomes.interrupted("map() result " + index, e);
         } finally {
             if (!ok) {
                 close();

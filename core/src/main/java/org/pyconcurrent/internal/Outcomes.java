@@ -24,4 +24,18 @@ public final class Outcomes {
         }
         return new CompletionException(failure);
     }
+
+    /**
+     * For blocking methods that cannot throw {@link InterruptedException} (an {@code Iterator}'s):
+     * sets the thread's interrupt flag again and returns a {@link CompletionException} caused by
+     * {@code e}, for the caller to {@code throw}.
+     *
+     * @param what what the thread was waiting for, for the message
+     * @param e the interrupt
+     * @return the exception to throw
+     */
+    public static CompletionException interrupted(String what, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new CompletionException("interrupted while waiting for " + what, e);
+    }
 }

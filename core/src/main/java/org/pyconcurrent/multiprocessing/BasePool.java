@@ -312,7 +312,7 @@ abstract class BasePool implements WorkerPool {
         lock.lock();
         try {
             if (broken != null) {
-                return new ProcessError("Pool broken: a worker's initializer failed", broken);
+                return brokenError(broken);
             }
             if (state == State.TERMINATE) {
                 return terminated();
@@ -479,14 +479,14 @@ abstract class BasePool implements WorkerPool {
         } finally {
             lock.unlock();
         }
-        ProcessError error = new ProcessError("Pool broken: a worker's initializer failed", cause);
+        ProcessError error = brokenError(cause);
         for (PoolTask task : undone) {
             task.fail(error);
         }
     }
 
-    final boolean running() {
-        return state == State.RUN;
+    private static ProcessError brokenError(Throwable cause) {
+        return new ProcessError("Pool broken: a worker's initializer failed", cause);
     }
 
     private void checkRunning() {

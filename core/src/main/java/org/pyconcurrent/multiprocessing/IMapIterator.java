@@ -77,7 +77,7 @@ public final class IMapIterator<R> implements Iterator<R>, Iterable<R> {
         try {
             return awaitNext(-1L) != NONE;
         } catch (InterruptedException e) {
-            throw interrupted(e);
+            throw Outcomes.interrupted("an imap() result", e);
         }
     }
 
@@ -93,7 +93,7 @@ public final class IMapIterator<R> implements Iterator<R>, Iterable<R> {
         try {
             return take(-1L, null);
         } catch (InterruptedException e) {
-            throw interrupted(e);
+            throw Outcomes.interrupted("an imap() result", e);
         }
     }
 
@@ -160,11 +160,6 @@ public final class IMapIterator<R> implements Iterator<R>, Iterable<R> {
         return length >= 0 && (ordered ? nextChunk : chunksIn) >= length;
     }
 
-    private static CompletionException interrupted(InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new CompletionException("interrupted while waiting for an imap() result", e);
-    }
-
     // ---------------------------------------------------------------- the job side
 
     /** Receives a chunk's outcome: its list of results, or a {@link Failure}. */
@@ -199,16 +194,6 @@ public final class IMapIterator<R> implements Iterator<R>, Iterable<R> {
         try {
             length = chunks;
             changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Whether every chunk announced by {@link #setLength} has arrived. */
-    boolean complete() {
-        lock.lock();
-        try {
-            return length >= 0 && chunksIn >= length;
         } finally {
             lock.unlock();
         }

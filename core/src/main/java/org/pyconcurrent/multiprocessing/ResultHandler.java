@@ -69,10 +69,6 @@ final class ResultHandler {
         }
     }
 
-    boolean isCurrentThread() {
-        return Thread.currentThread() == thread;
-    }
-
     private void loop() {
         for (;;) {
             Runnable action;

@@ -68,7 +68,7 @@ public final class JvmCommand {
                 || arg.startsWith("-Dcom.sun.management.jmxremote")
                 || arg.startsWith("-XX:StartFlightRecording") || arg.startsWith("-XX:FlightRecorderOptions")
                 || arg.startsWith("-Djava.class.path=") || arg.startsWith("-Djdk.module.path=")
-                || arg.startsWith("--module-path") || arg.startsWith("-p ") || arg.equals("-p")
+                || arg.startsWith("--module-path") || arg.equals("-p")
                 || arg.startsWith("-Dsun.java.command"));
     }
 }
