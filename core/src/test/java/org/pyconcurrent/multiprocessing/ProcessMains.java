@@ -18,6 +18,13 @@ public final class ProcessMains {
         }
     }
 
+    /** The orphan's target: says it runs (on the stdout it shares with its parent), then sleeps. */
+    static void announceAndSleepForever() {
+        System.out.println("running " + ProcessHandle.current().pid());
+        System.out.flush();
+        sleepForever();
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -27,8 +34,9 @@ public final class ProcessMains {
     }
 
     /**
-     * {@code orphan}: starts a child that sleeps, prints its pid, and sleeps (the test kills this
-     * JVM with SIGKILL). {@code exit}: starts a daemon child that sleeps forever and a non-daemon
+     * {@code orphan}: starts a child that prints "running" and its pid once its target runs, prints
+     * the child's pid itself, and sleeps (the test kills this JVM with SIGKILL once both lines are
+     * there, so that the child is past its JVM's start-up). {@code exit}: starts a daemon child that sleeps forever and a non-daemon
      * child that sleeps 700 ms, prints both pids, and returns from main. {@code raise}: starts a
      * child whose target throws, joins it, prints its exit code.
      *
@@ -38,7 +46,7 @@ public final class ProcessMains {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "orphan" -> {
-                Process child = new Process(ProcessMains::sleepForever);
+                Process child = new Process(ProcessMains::announceAndSleepForever);
                 child.start();
                 System.out.println("child " + child.pid());
                 System.out.flush();
