@@ -16,6 +16,8 @@ public final class ExitHooks {
     private static final Logger LOG = LoggerFactory.getLogger(ExitHooks.class);
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static final List<Action> ACTIONS = new ArrayList<>();
+    /** Actions that run after every other one (deleting what the others may still use). */
+    private static final List<Action> LAST = new ArrayList<>();
     private static volatile boolean exiting;
     private static boolean installed;
 
@@ -61,6 +63,32 @@ public final class ExitHooks {
     }
 
     /**
+     * Registers an action that runs after every action registered with {@link #register}, for
+     * clean-up that must wait until children have been joined (shared files they may still open).
+     *
+     * @param action the action
+     * @return false if the JVM is already exiting (the action will not run)
+     */
+    public static boolean registerLast(Action action) {
+        LOCK.lock();
+        try {
+            if (exiting) {
+                return false;
+            }
+            if (!installed) {
+                Runtime.getRuntime().addShutdownHook(new Thread(ExitHooks::runAll, "pyconcurrent-exit"));
+                installed = true;
+            }
+            LAST.add(action);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /**
      * Forgets {@code action}, once its resource has stopped by itself.
      *
      * @param action a registered action
@@ -88,8 +116,10 @@ public final class ExitHooks {
         LOCK.lock();
         try {
             exiting = true;
-            actions = new ArrayList<>(ACTIONS);
+            actions = new ArrayList<>(LAST);
+            actions.addAll(ACTIONS);  // run in reverse: ACTIONS newest first, then LAST
             ACTIONS.clear();
+            LAST.clear();
         } finally {
             LOCK.unlock();
         }

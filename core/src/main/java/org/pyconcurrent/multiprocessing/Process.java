@@ -23,6 +23,8 @@ import org.pyconcurrent.internal.ipc.Serialization;
 import org.pyconcurrent.internal.process.ChildAccess;
 import org.pyconcurrent.internal.process.Launcher;
 import org.pyconcurrent.internal.process.StartMessage;
+import org.pyconcurrent.internal.shared.SharedFiles;
+import org.pyconcurrent.internal.shared.TreeKey;
 
 /**
  * Python's {@code multiprocessing.Process}: runs a target in a separate OS process, a child JVM
@@ -181,7 +183,8 @@ public class Process implements Serializable {
         Process me = current;
         byte[] message;
         try {
-            message = Serialization.toBytes(new StartMessage(this, me.name, me.pid()));
+            message = Serialization.toBytes(new StartMessage(this, me.name, me.pid(), TreeKey.get(),
+                    SharedFiles.directory().toString()));
         } catch (IllegalArgumentException e) {
             Throwable why = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException("cannot start " + this + ": its target or fields hold "

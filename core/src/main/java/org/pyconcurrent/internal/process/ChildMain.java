@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pyconcurrent.internal.ipc.Serialization;
+import org.pyconcurrent.internal.shared.SharedFiles;
+import org.pyconcurrent.internal.shared.TreeKey;
 
 /**
  * The entry point of a child JVM. Reads one {@link StartMessage} from standard input (waiting, as
@@ -26,6 +28,9 @@ public final class ChildMain {
      * 128 + SIGTERM, what a JVM killed by SIGTERM reports, so the parent reads -15 either way.
      */
     static final int PARENT_GONE = 128 + 15;
+
+    /** The parent's shared-memory directory, deleted here if the parent dies first. */
+    private static volatile String parentSharedDir;
 
     private ChildMain() {
     }
@@ -54,6 +59,8 @@ public final class ChildMain {
         StartMessage start;
         try {
             start = (StartMessage) Serialization.fromBytes(message);
+            TreeKey.inherit(start.authkey());
+            parentSharedDir = start.parentSharedDir();
             Class.forName("org.pyconcurrent.multiprocessing.Process", true, ChildMain.class.getClassLoader());
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             System.err.println("pyconcurrent: cannot start the child process:");
@@ -89,7 +96,7 @@ public final class ChildMain {
                 }
             }
             if (!exiting.get()) {
-                Runtime.getRuntime().halt(PARENT_GONE);
+                parentGone();
             }
         }, "pyconcurrent-parent-watch");
         watcher.setDaemon(true);
@@ -103,6 +110,16 @@ public final class ChildMain {
                 Thread.currentThread().interrupt();
             }
         }, "pyconcurrent-parent-watch-stop"));
+    }
+
+    /**
+     * The parent has died: deletes what it can no longer delete (its shared-memory directory) and
+     * this process's own, then halts at once.
+     */
+    private static void parentGone() {
+        SharedFiles.deleteTree(parentSharedDir);
+        SharedFiles.deleteTree(SharedFiles.existing());
+        Runtime.getRuntime().halt(PARENT_GONE);
     }
 
     /**

@@ -1,0 +1,109 @@
+package org.pyconcurrent.internal.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.pyconcurrent.internal.ExitHooks;
+
+/**
+ * This process's private directory for shared-memory files and the host's socket: made on first
+ * use, mode 0700, in {@code /dev/shm} (memory, never written to disk) where there is one, else in
+ * the temporary directory. Deleted at exit, after children have been joined; if this process is
+ * killed, its children delete it as they exit (they know its path from their start message).
+ */
+public final class SharedFiles {
+    private static final ReentrantLock LOCK = new ReentrantLock();
+    private static volatile Path directory;
+
+    private SharedFiles() {
+    }
+
+    /**
+     * The directory, created on first call.
+     *
+     * @return its path
+     * @throws UncheckedIOException if it cannot be created
+     */
+    public static Path directory() {
+        Path dir = directory;
+        if (dir == null) {
+            LOCK.lock();
+            try {
+                dir = directory;
+                if (dir == null) {
+                    dir = create();
+                    directory = dir;
+                }
+            } finally {
+                LOCK.unlock();
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * The directory if this process has made one, else null (nothing to hand to children).
+     *
+     * @return its path as a string, or null
+     */
+    public static String existing() {
+        Path dir = directory;
+        return dir == null ? null : dir.toString();
+    }
+
+    private static Path create() {
+        Path shm = Path.of("/dev/shm");
+        Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        try {
+            Path dir = Files.createTempDirectory(base, "pyc-shm-" + ProcessHandle.current().pid() + "-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            ExitHooks.registerLast(new ExitHooks.Action() {
+                @Override
+                public void beginExit() {
+                    // children are still being joined; they may yet open a file here
+                }
+
+                @Override
+                public void finishExit() {
+                    deleteTree(dir.toString());
+                }
+
+                @Override
+                public String toString() {
+                    return "delete " + dir;
+                }
+            });
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for shared memory in " + base, e);
+        }
+    }
+
+    /**
+     * Deletes a directory made by this class and what it holds, quietly (best effort). Does
+     * nothing for a null path or one that is not a pyconcurrent shared directory.
+     *
+     * @param path the directory
+     */
+    public static void deleteTree(String path) {
+        if (path == null || !Path.of(path).getFileName().toString().startsWith("pyc-shm-")) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(Path.of(path))) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: the directory is private and in memory
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // already gone
+        }
+    }
+}
