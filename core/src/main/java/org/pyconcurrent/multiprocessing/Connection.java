@@ -28,21 +28,54 @@ import org.pyconcurrent.internal.ipc.Serialization;
  * interrupted half-way is resumed by the next call). {@link #close()} may be called from any
  * thread; a thread blocked on the connection then gets an {@link IllegalStateException}.
  *
+ * <h2>Handing a connection to another process</h2>
+ * A connection is {@link java.io.Serializable}: capture one in a {@link Process} target (Python's
+ * {@code Process(target=f, args=(child_conn,))}), or send it through a queue or another
+ * connection, and the receiving process gets a working end. The JDK cannot pass a file
+ * descriptor, so the receiving process connects to this process's host and authenticates with
+ * the process tree's key; if the other end of the {@link Pipe} is still here, its traffic moves to
+ * that new socket (what was sent before the hand-off arrives first), so the two processes talk
+ * directly; otherwise this process relays. From the moment it is serialized, this process's copy
+ * is no longer usable ({@link IllegalStateException}); {@link #close()} on it, which Python
+ * programs call after starting the child, is allowed and does nothing more. An end handed to a
+ * child that exits before taking it is closed, so its peer sees the end of the stream.
+ *
  * <h2>Memory consistency effects</h2>
  * Actions in a thread before it sends a message <i>happen-before</i> actions after another thread
  * of the same JVM receives it; across processes, what the message carries is all that is shared.
  */
-public final class Connection implements AutoCloseable {
-    private final FrameChannel frames;
-    private final boolean readable;
-    private final boolean writable;
-    private final ReentrantLock readLock = new ReentrantLock();
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private volatile boolean closed;
+public final class Connection implements AutoCloseable, java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Where messages are read from: the socket, or the one a hand-off moved them to. */
+    private transient volatile FrameChannel frames;
+    /** Where messages are written; differs from {@link #frames} during a hand-off. */
+    private transient volatile FrameChannel writeFrames;
+    /**
+     * After a hand-off of the peer end: the channel to read from once {@link #frames} is drained
+     * (what the peer sent before the hand-off comes first).
+     */
+    private transient volatile FrameChannel successor;
+    /** The other end, if it is a {@link Pipe} end made in this process. */
+    transient volatile Connection peer;
+    /** Set once this end has been serialized for another process (see {@link Handoff}). */
+    transient volatile long exportId;
+    private transient boolean readable;
+    private transient boolean writable;
+    private final transient ReentrantLock readLock = new ReentrantLock();
+    private final transient ReentrantLock writeLock = new ReentrantLock();
+    private transient volatile boolean closed;
+
+    static {
+        org.pyconcurrent.internal.ipc.ConnectionAccess.set(c -> ((Connection) c).frames);
+        Handoff.install();
+    }
 
     Connection(SocketChannel channel, boolean readable, boolean writable) {
         try {
             this.frames = new FrameChannel(channel);
+            this.writeFrames = frames;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot set up a connection", e);
         }
@@ -218,7 +251,7 @@ public final class Connection implements AutoCloseable {
         }
         try {
             checkReadable();
-            return frames.poll(0L);
+            return pollFrames(0L);
         } catch (InterruptedException cannotHappen) {
             Thread.currentThread().interrupt();  // a zero wait never blocks, so never sees it
             return false;
@@ -252,7 +285,7 @@ public final class Connection implements AutoCloseable {
         }
         try {
             checkReadable();
-            return frames.poll(Math.max(0L, deadline - System.nanoTime()));
+            return pollFrames(Math.max(0L, deadline - System.nanoTime()));
         } catch (ClosedChannelException | ClosedSelectorException e) {
             throw closedWhileWaiting(e);
         } finally {
@@ -294,10 +327,22 @@ public final class Connection implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            frames.close();
-        } catch (IOException ignored) {
-            // the socket is gone either way
+        if (exportId != 0L) {
+            return;  // the socket now serves the process this end was handed to
+        }
+        closeChannels();
+    }
+
+    /** Closes every socket of this end (also for a hand-off that is over). */
+    void closeChannels() {
+        for (FrameChannel f : new FrameChannel[] {frames, writeFrames, successor}) {
+            if (f != null) {
+                try {
+                    f.close();
+                } catch (IOException ignored) {
+                    // the socket is gone either way
+                }
+            }
         }
     }
 
@@ -333,7 +378,7 @@ public final class Connection implements AutoCloseable {
         writeLock.lockInterruptibly();
         try {
             checkWritable();
-            frames.write(data, offset, length);
+            writeFrames.write(data, offset, length);
         } catch (ClosedChannelException | ClosedSelectorException e) {
             throw closedWhileWaiting(e);
         } finally {
@@ -346,7 +391,17 @@ public final class Connection implements AutoCloseable {
         readLock.lockInterruptibly();
         try {
             checkReadable();
-            int length = frames.nextLength();
+            int length;
+            for (;;) {
+                try {
+                    length = frames.nextLength();
+                    break;
+                } catch (java.io.EOFException e) {
+                    if (!switchToSuccessor()) {
+                        throw e;
+                    }
+                }
+            }
             if (length > maxlength) {
                 close();
                 throw new IOException("bad message length: " + length + " > maxlength " + maxlength
@@ -360,11 +415,85 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /** Polls, moving on to the successor channel when the current one is drained. */
+    private boolean pollFrames(long nanos) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        for (;;) {
+            boolean ready = frames.poll(Math.max(0L, deadline - System.nanoTime()));
+            if (!ready || !frames.drained() || !switchToSuccessor()) {
+                return ready;
+            }
+        }
+    }
+
+    /** The current read channel is drained: reads go on from the successor, if there is one. */
+    private boolean switchToSuccessor() {
+        FrameChannel next = successor;
+        if (next == null) {
+            return false;
+        }
+        FrameChannel old = frames;
+        frames = next;
+        successor = null;
+        try {
+            old.close();
+        } catch (IOException ignored) {
+            // drained anyway
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- hand-off (see Handoff)
+
+    /**
+     * Moves this end's traffic to {@code target}, a socket to the process that adopted the peer
+     * end: first what the peer end received and never read, then every later write; reads go on
+     * from {@code target} once the old socket is drained. Holds this end's write lock meanwhile.
+     */
+    void redirectTo(Connection handedOff, FrameChannel target) throws IOException, InterruptedException {
+        FrameChannel peerSide = handedOff.frames;
+        while (!writeLock.tryLock(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            peerSide.transferUnread(target);  // a writer blocked on a full socket can finish
+        }
+        try {
+            writeFrames.finishPendingWrite();
+            peerSide.transferUnread(target);
+            writeFrames = target;
+            successor = target;
+            handedOff.closeChannels();  // this end's old socket now ends after what it holds
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The adopting process's side of a hand-off: this end now only sends or only receives. */
+    void restrict(boolean canRead, boolean canWrite) {
+        this.readable = canRead;
+        this.writable = canWrite;
+    }
+
+    /** This end's current read and write channels, for a relay. */
+    FrameChannel readChannel() {
+        return frames;
+    }
+
+    FrameChannel writeChannel() {
+        return writeFrames;
+    }
+
+    @java.io.Serial
+    private Object writeReplace() {
+        return Handoff.export(this);
+    }
+
     private IllegalStateException closedWhileWaiting(Exception e) {
         return new IllegalStateException(this + " was closed", e);
     }
 
     private void checkReadable() {
+        if (exportId != 0L) {
+            throw handedOff();
+        }
         if (closed) {
             throw new IllegalStateException("handle is closed: " + this);
         }
@@ -373,7 +502,14 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    private IllegalStateException handedOff() {
+        return new IllegalStateException(this + " was handed to another process; use it there");
+    }
+
     private void checkWritable() {
+        if (exportId != 0L) {
+            throw handedOff();
+        }
         if (closed) {
             throw new IllegalStateException("handle is closed: " + this);
         }

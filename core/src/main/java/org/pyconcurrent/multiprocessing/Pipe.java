@@ -36,7 +36,11 @@ public record Pipe(Connection conn1, Connection conn2) implements AutoCloseable 
      */
     public static Pipe create(boolean duplex) {
         SocketChannel[] pair = SocketPairs.create();
-        return new Pipe(new Connection(pair[0], true, duplex), new Connection(pair[1], duplex, true));
+        Connection one = new Connection(pair[0], true, duplex);
+        Connection two = new Connection(pair[1], duplex, true);
+        one.peer = two;
+        two.peer = one;
+        return new Pipe(one, two);
     }
 
     /** Closes both ends. */

@@ -22,7 +22,9 @@ import org.pyconcurrent.internal.Timeouts;
 import org.pyconcurrent.internal.ipc.Serialization;
 import org.pyconcurrent.internal.process.ChildAccess;
 import org.pyconcurrent.internal.process.Launcher;
+import org.pyconcurrent.internal.process.ChildMain;
 import org.pyconcurrent.internal.process.StartMessage;
+import org.pyconcurrent.internal.shared.Host;
 import org.pyconcurrent.internal.shared.SharedFiles;
 import org.pyconcurrent.internal.shared.TreeKey;
 
@@ -158,6 +160,8 @@ public class Process implements Serializable {
             System.err.println("Process " + name + ":");
             t.printStackTrace();
             return 1;
+        } finally {
+            Host.flushClients();  // items put into other processes' queues go out before the exit
         }
     }
 
@@ -182,10 +186,14 @@ public class Process implements Serializable {
         }
         Process me = current;
         byte[] message;
+        List<Long> handedOff;
+        Handoff.beginScope();
         try {
-            message = Serialization.toBytes(new StartMessage(this, me.name, me.pid(), TreeKey.get(),
+            message = Serialization.toBytes(new StartMessage(this, me.name, me.pid(),
                     SharedFiles.directory().toString()));
+            handedOff = Handoff.endScope();
         } catch (IllegalArgumentException e) {
+            Handoff.cancel(Handoff.endScope());
             Throwable why = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException("cannot start " + this + ": its target or fields hold "
                     + (why instanceof java.io.NotSerializableException ? "an instance of " + why.getMessage()
@@ -197,12 +205,17 @@ public class Process implements Serializable {
         }
         try {
             DataOutputStream out = new DataOutputStream(jvm.getOutputStream());
+            out.write(TreeKey.get());
             out.writeInt(message.length);
             out.write(message);
             out.flush();
         } catch (IOException e) {
             jvm.destroyForcibly();
+            Handoff.dropUnadopted(handedOff);
             throw new java.io.UncheckedIOException("cannot hand the process to its JVM (pid " + jvm.pid() + ")", e);
+        }
+        if (!handedOff.isEmpty()) {
+            jvm.onExit().thenRun(() -> Handoff.dropUnadopted(handedOff));
         }
         child = jvm;
         control = jvm.getOutputStream();
@@ -369,7 +382,8 @@ public class Process implements Serializable {
     /**
      * Python's {@code terminate()}: stops the child at once, without running its cleanup (as
      * SIGTERM's default action does to a Python child), and {@code exitcode()} becomes -15. It
-     * closes the child's control pipe, which the child answers by halting with 128 + SIGTERM, at
+     * writes a byte on the child's control pipe and closes it, which the child answers by halting
+     * with 128 + SIGTERM, at
      * any point of its life, even while its JVM is still starting (where a real SIGTERM would fail
      * the JVM's start-up with a different status); should the child not be gone 2 seconds later,
      * it sends SIGTERM. Does nothing once the child has exited.
@@ -380,6 +394,12 @@ public class Process implements Serializable {
         checkJoinable();
         if (!child.isAlive()) {
             return;
+        }
+        try {
+            control.write(ChildMain.TERMINATE);  // so the child knows its parent is alive (see ChildMain)
+            control.flush();
+        } catch (IOException alreadyGone) {
+            // the child is exiting anyway
         }
         try {
             control.close();

@@ -668,7 +668,7 @@ class ConnectionTest extends ThreadedTest {
             assertFalse(b.closed());
             assertEquals("fine", b.recv());
             // a valid stream header followed by garbage
-            byte[] header = java.util.Arrays.copyOf(org.pyconcurrent.internal.ipc.Serialization.toBytes("x"), 4);
+            byte[] header = java.util.Arrays.copyOf(org.pyconcurrent.internal.ipc.Serialization.toBytes(new int[] {1}), 4);
             byte[] bad = Arrays.copyOf(header, 40);
             Arrays.fill(bad, 4, 40, (byte) 0x7f);
             a.sendBytes(bad);

@@ -258,6 +258,19 @@ class ProcessTest {
         return false;
     }
 
+    /** The shared-memory directories pid made (see SharedFiles), in /dev/shm or the temp dir. */
+    private static List<Path> sharedDirectoriesOf(long pid) throws Exception {
+        List<Path> found = new ArrayList<>();
+        for (Path base : List.of(Path.of("/dev/shm"), Path.of(System.getProperty("java.io.tmpdir")))) {
+            if (Files.isDirectory(base)) {
+                try (var list = Files.list(base)) {
+                    list.filter(p -> p.getFileName().toString().startsWith("pyc-shm-" + pid + "-")).forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
     @Test
     void aChildWhoseParentIsKilledExits() throws Exception {
         Path err = Files.createTempFile("process-test", ".err");
@@ -275,8 +288,11 @@ class ProcessTest {
             }
             child = lines.get("child");
             assertEquals(child, lines.get("running"), "the child reports its own pid");
+            long parentPid = parent.pid();
+            assertFalse(sharedDirectoriesOf(parentPid).isEmpty(), "the parent made a shared directory");
             parent.destroyForcibly().waitFor();
             assertTrue(goneWithin(child, Duration.ofSeconds(2)), "the orphan exits within 2 s of its parent's SIGKILL");
+            assertEquals(List.of(), sharedDirectoriesOf(parentPid), "the orphan deleted its dead parent's shared directory");
         } finally {
             parent.destroyForcibly();
             if (child > 0) {

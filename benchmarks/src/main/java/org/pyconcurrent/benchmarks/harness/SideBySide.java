@@ -40,6 +40,7 @@ public final class SideBySide {
         WORKLOADS.put("executor_submit", Workload.throughput(Workloads::executorSubmit));
         WORKLOADS.put("process_start_join", Workload.throughput(n -> Workloads.processStartJoin(n, "forkserver")));
         WORKLOADS.put("process_spawn_join", Workload.throughput(n -> Workloads.processStartJoin(n, "spawn")));
+        WORKLOADS.put("mp_queue_to_parent", Workload.throughput(Workloads::mpQueueToParent));
         WORKLOADS.put("cpu_two_threads", Workload.speedup(Workloads::cpuSerial, Workloads::cpuThreaded));
     }
 

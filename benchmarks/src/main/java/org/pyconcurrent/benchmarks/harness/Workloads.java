@@ -201,6 +201,48 @@ final class Workloads {
         check(total == n, "results add up to " + total + ", expected " + n);
     }
 
+    /** The writer process of mpQueueToParent: for each count it is sent, puts that many ints, then null. */
+    static void queueWriter(org.pyconcurrent.multiprocessing.Queue<Integer> commands,
+            org.pyconcurrent.multiprocessing.Queue<Integer> q) {
+        try {
+            for (;;) {
+                int n = commands.get();
+                for (int i = 0; i < n; i++) {
+                    q.put(i);
+                }
+                q.put(null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static org.pyconcurrent.multiprocessing.Queue<Integer> writerCommands;
+    private static org.pyconcurrent.multiprocessing.Queue<Integer> writerQueue;
+
+    /**
+     * One writer process puts n ints into a multiprocessing Queue; the parent gets them all, in
+     * order, up to the null that ends the batch. The writer process (a daemon) is started once,
+     * by the first (warm-up) run, so the timed runs measure messages, not a process start.
+     */
+    static void mpQueueToParent(int n) throws Exception {
+        if (writerQueue == null) {
+            var commands = new org.pyconcurrent.multiprocessing.Queue<Integer>();
+            var q = new org.pyconcurrent.multiprocessing.Queue<Integer>();
+            Process p = new Process(() -> queueWriter(commands, q));
+            p.setDaemon(true);
+            p.start();
+            writerCommands = commands;
+            writerQueue = q;
+        }
+        writerCommands.put(n);
+        int count = 0;
+        for (Integer item; (item = writerQueue.get()) != null; count++) {
+            check(item == count, "got " + item + ", expected " + count);
+        }
+        check(count == n, "got " + count + " items, expected " + n);
+    }
+
     /** The target of the process workloads: does nothing. */
     static void noop() {
     }

@@ -19,6 +19,9 @@ import java.nio.channels.SocketChannel;
  * the partial read resumes at the next read, the rest of a partial write is sent before the next
  * frame.
  *
+ * <p>Reads go through a 64 KiB buffer, so a stream of small frames costs one system call per
+ * buffer, not two per frame; a body larger than the buffer is read straight into its array.
+ *
  * <p>Not thread-safe: one reader and one writer at a time (the caller locks); {@link #close()}
  * may be called from any thread and wakes both.
  */
@@ -26,8 +29,12 @@ public final class FrameChannel implements Closeable {
     private final SocketChannel channel;
     private final Selector readSelector;
     private final Selector writeSelector;
+    /** How long a reader tries the socket again before it sleeps. */
+    private static final long SPIN_NANOS = 50_000L;
     private final ByteBuffer header = ByteBuffer.allocate(4);
     private final ByteBuffer outHeader = ByteBuffer.allocate(4);
+    /** Bytes read from the socket and not yet handed out, in read mode. */
+    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
     /** The body being read, once its header is complete; null before. */
     private ByteBuffer body;
     /** The rest of a frame whose write was interrupted; null when none. */
@@ -63,6 +70,21 @@ public final class FrameChannel implements Closeable {
         outHeader.clear();
         outHeader.putInt(length).flip();
         pendingOut = new ByteBuffer[] {outHeader, ByteBuffer.wrap(data, offset, length)};
+        flushPending();
+    }
+
+    /**
+     * Writes bytes that already hold whole frames (each a 4-byte length and its body), many at
+     * once: one system call for a batch of small messages.
+     *
+     * @param framed the frames, from position to limit; consumed
+     * @throws InterruptedException if interrupted while the peer is not reading; the rest goes
+     *     out before the next frame
+     * @throws IOException if the peer has gone
+     */
+    public void writeFramed(ByteBuffer framed) throws IOException, InterruptedException {
+        flushPending();
+        pendingOut = new ByteBuffer[] {framed};
         flushPending();
     }
 
@@ -126,12 +148,14 @@ public final class FrameChannel implements Closeable {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean poll(long nanos) throws IOException, InterruptedException {
-        if (eof || body != null || header.position() > 0) {
+        if (eof || body != null || header.position() > 0 || in.hasRemaining()) {
             return true;
         }
         final long deadline = nanos < 0 ? 0L : System.nanoTime() + nanos;
         for (;;) {
-            int n = channel.read(header);
+            in.clear();
+            int n = channel.read(in);
+            in.flip();
             if (n != 0) {
                 eof = n < 0;
                 return true;
@@ -146,18 +170,55 @@ public final class FrameChannel implements Closeable {
 
     private void fill(ByteBuffer buffer) throws IOException, InterruptedException {
         while (buffer.hasRemaining()) {
+            if (in.hasRemaining()) {
+                int n = Math.min(in.remaining(), buffer.remaining());
+                buffer.put(buffer.position(), in, in.position(), n);
+                buffer.position(buffer.position() + n);
+                in.position(in.position() + n);
+                continue;
+            }
             if (eof) {
                 throw new EOFException(buffer == header && header.position() == 0
                         ? "the other end closed the connection"
                         : "the other end closed the connection in the middle of a message");
             }
-            int n = channel.read(buffer);
+            int n;
+            if (buffer.remaining() >= in.capacity()) {
+                n = channel.read(buffer);
+            } else {
+                in.clear();
+                n = channel.read(in);
+                in.flip();
+            }
             if (n < 0) {
                 eof = true;
-            } else if (n == 0) {
+            } else if (n == 0 && !spinForData()) {
                 await(readSelector, -1L);
             }
         }
+    }
+
+    /**
+     * Before sleeping in the selector, tries the socket again for a few microseconds: an answer
+     * often comes that quickly, and a thread that sleeps pays a wake-up of tens of microseconds
+     * (the difference between 19 k and 40 k+ round trips per second between two processes).
+     * Bounded: at most {@link #SPIN_NANOS}, then the caller sleeps.
+     *
+     * @return true if bytes (or the end of the stream) arrived into {@link #in}
+     */
+    private boolean spinForData() throws IOException {
+        long until = System.nanoTime() + SPIN_NANOS;
+        do {
+            Thread.onSpinWait();
+            in.clear();
+            int n = channel.read(in);
+            in.flip();
+            if (n != 0) {
+                eof = n < 0;
+                return true;
+            }
+        } while (System.nanoTime() - until < 0);
+        return false;
     }
 
     /** Waits until {@code selector} reports the channel ready, at most {@code nanos} if non-negative. */
@@ -179,6 +240,64 @@ public final class FrameChannel implements Closeable {
         selector.selectedKeys().clear();
         if (Thread.interrupted()) {
             throw new InterruptedException();
+        }
+    }
+
+    // ---------------------------------------------------------------- handing the stream over
+
+    /**
+     * Whether the peer has closed and every byte it sent has been handed out: the next read
+     * would throw {@link EOFException}.
+     */
+    public boolean drained() {
+        return eof && body == null && header.position() == 0 && !in.hasRemaining();
+    }
+
+    /**
+     * Writes the rest of a frame whose write was interrupted, waiting if need be.
+     *
+     * @throws IOException if the peer has gone
+     * @throws InterruptedException if interrupted
+     */
+    public void finishPendingWrite() throws IOException, InterruptedException {
+        flushPending();
+    }
+
+    /**
+     * Forwards, as raw bytes and in order, everything received and not yet handed out: a
+     * half-read frame (with its header), the buffered bytes, and whatever the socket holds now
+     * (without waiting for more). The receiving side then reads the same frames from
+     * {@code target}. Returns whether the peer has closed.
+     *
+     * @param target where the bytes go
+     * @throws IOException if either socket fails
+     * @throws InterruptedException if interrupted while {@code target}'s peer is not reading
+     */
+    public boolean transferUnread(FrameChannel target) throws IOException, InterruptedException {
+        if (body != null) {
+            target.writeFramed(ByteBuffer.allocate(4).putInt(0, body.capacity()));
+            target.writeFramed(body.flip());
+            body = null;
+            header.clear();
+        } else if (header.position() > 0) {
+            target.writeFramed(header.flip());
+            header.clear();
+        }
+        for (;;) {
+            if (in.hasRemaining()) {
+                target.writeFramed(in);
+            }
+            if (eof) {
+                return true;
+            }
+            in.clear();
+            int n = channel.read(in);
+            in.flip();
+            if (n < 0) {
+                eof = true;
+            } else if (n == 0) {
+                return false;
+            }
         }
     }
 

@@ -12,6 +12,11 @@ import java.io.ObjectOutputStream;
 /**
  * Java serialization for messages between processes: one self-contained stream per message, and
  * every read guarded by an {@link ObjectInputFilter} that bounds depth, references and bytes.
+ *
+ * <p>The commonest items travel in a compact form instead, which costs nanoseconds where an
+ * object stream costs microseconds: {@code null}, boxed primitives, and strings, each as one tag
+ * byte then its value. A Java serialization stream always starts with the byte {@code 0xAC}, so
+ * the first byte tells the two apart; the compact form names no class and runs no code.
  */
 public final class Serialization {
     /** Deepest object graph accepted. */
@@ -31,6 +36,10 @@ public final class Serialization {
      *     serializable; nothing was sent
      */
     public static byte[] toBytes(Object obj) {
+        byte[] compact = Compact.encode(obj);
+        if (compact != null) {
+            return compact;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(obj);
@@ -55,6 +64,9 @@ public final class Serialization {
      * @throws IOException if the bytes are not a serialized object or a class is missing
      */
     public static Object fromBytes(byte[] message) throws IOException {
+        if (message.length > 0 && Compact.isCompact(message[0])) {
+            return Compact.decode(message);
+        }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(message))) {
             in.setObjectInputFilter(filter(message.length));
             return in.readObject();

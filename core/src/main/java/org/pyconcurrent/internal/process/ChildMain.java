@@ -29,6 +29,15 @@ public final class ChildMain {
      */
     static final int PARENT_GONE = 128 + 15;
 
+    /**
+     * The byte a parent writes on the control pipe before closing it to terminate the child: an
+     * end of the pipe after it is a termination, an end without it means the parent died.
+     */
+    public static final int TERMINATE = 'T';
+
+    /** Set once the parent has written anything after the start message: it terminates us. */
+    private static volatile boolean terminated;
+
     /** The parent's shared-memory directory, deleted here if the parent dies first. */
     private static volatile String parentSharedDir;
 
@@ -45,6 +54,9 @@ public final class ChildMain {
         DataInputStream control = new DataInputStream(new FileInputStream(FileDescriptor.in));
         byte[] message;
         try {
+            byte[] key = new byte[TreeKey.LENGTH];
+            control.readFully(key);
+            TreeKey.inherit(key);
             int length = control.readInt();
             message = control.readNBytes(length);
             if (message.length != length) {
@@ -59,7 +71,6 @@ public final class ChildMain {
         StartMessage start;
         try {
             start = (StartMessage) Serialization.fromBytes(message);
-            TreeKey.inherit(start.authkey());
             parentSharedDir = start.parentSharedDir();
             Class.forName("org.pyconcurrent.multiprocessing.Process", true, ChildMain.class.getClassLoader());
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -87,8 +98,11 @@ public final class ChildMain {
         Thread watcher = new Thread(() -> {
             ByteBuffer sink = ByteBuffer.allocate(64);
             try {
-                while (control.read(sink.clear()) >= 0) {
-                    // the parent sends nothing more; only the end of the stream matters
+                int n;
+                while ((n = control.read(sink.clear())) >= 0) {
+                    if (n > 0) {
+                        terminated = true;  // the TERMINATE byte: the end that follows is a terminate()
+                    }
                 }
             } catch (IOException endedOrInterrupted) {
                 if (exiting.get()) {
@@ -113,11 +127,14 @@ public final class ChildMain {
     }
 
     /**
-     * The parent has died: deletes what it can no longer delete (its shared-memory directory) and
-     * this process's own, then halts at once.
+     * Standard input ended: the parent terminated us, or died. Deletes this process's
+     * shared-memory directory, and, if the parent died, the parent's (which it can no longer
+     * delete itself), then halts at once.
      */
     private static void parentGone() {
-        SharedFiles.deleteTree(parentSharedDir);
+        if (!terminated) {
+            SharedFiles.deleteTree(parentSharedDir);
+        }
         SharedFiles.deleteTree(SharedFiles.existing());
         Runtime.getRuntime().halt(PARENT_GONE);
     }

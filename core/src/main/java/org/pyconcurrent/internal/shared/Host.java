@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The server every process runs once it hands a shared object to another process: a
  * {@link Listener} in its {@link SharedFiles} directory, authenticated with the {@link TreeKey},
  * through which threads of other processes sleep on words of segments this process made and wake
- * their sleepers. One daemon thread accepts; one daemon thread per connected process reads its
+ * their sleepers, and use the queues this process made ({@link QueueHost}). One daemon thread accepts; one daemon thread per connected process reads its
  * requests. A connection that ends (its process exited) takes its sleepers with it.
  */
 public final class Host {
@@ -25,12 +25,55 @@ public final class Host {
     private static final ReentrantLock START = new ReentrantLock();
     private static final WaitTable WAITS = new WaitTable();
     private static volatile Host instance;
+    private static volatile Adopter adopter;
+
+    /** Takes over a connection whose process asked to adopt a handed-off end. */
+    @FunctionalInterface
+    public interface Adopter {
+        /**
+         * Handles an adoption request.
+         *
+         * @param id the end's id
+         * @param socket the authenticated connection the request came on
+         * @return true if the socket now belongs to the adopted end (the host stops reading it)
+         */
+        boolean adopt(long id, Connection socket);
+    }
+
+    /**
+     * Registers the adoption handler (once, by the connection class).
+     *
+     * @param handler the handler
+     */
+    public static void onAdopt(Adopter handler) {
+        adopter = handler;
+    }
+
+    /**
+     * The request that adopts the handed-off end {@code id}.
+     *
+     * @param id the end's id
+     * @return the message to send first on a fresh connection to the host
+     */
+    public static byte[] adoptRequest(long id) {
+        return ByteBuffer.allocate(1 + 8).put(Wire.ADOPT).putLong(id).array();
+    }
+
+    /**
+     * This process's host address, starting the host if needed.
+     *
+     * @return the address
+     */
+    public static String address() {
+        return get().address;
+    }
 
     private final Listener listener;
     private final AtomicInteger connections = new AtomicInteger();
 
     private Host(Listener listener) {
         this.listener = listener;
+        this.address = listener.address();
     }
 
     /** This process's sleepers. */
@@ -80,10 +123,21 @@ public final class Host {
         return host;
     }
 
-    /** The address other processes connect to. */
-    String address() {
-        return listener.address();
+    /**
+     * Writes every request this process has batched for other processes' hosts (puts into their
+     * queues); a child calls it when its target returns, before it exits.
+     */
+    public static void flushClients() {
+        HostClient.flushAll();
     }
+
+    /** This process's host address if its host runs, else null. */
+    static String addressIfStarted() {
+        Host h = instance;
+        return h == null ? null : h.address;
+    }
+
+    private final String address;
 
     private void acceptLoop() {
         for (;;) {
@@ -110,6 +164,8 @@ public final class Host {
     /** Reads one connected process's requests until it goes. */
     private void serve(Connection peer) {
         Map<Long, Pending> pending = new ConcurrentHashMap<>();
+        QueueHost.Calls queueCalls = new QueueHost.Calls(peer);
+        boolean adopted = false;
         try {
             for (;;) {
                 ByteBuffer in = ByteBuffer.wrap(peer.recvBytes());
@@ -138,20 +194,35 @@ public final class Host {
                             WAITS.remove(p.path, p.offset, p.sleeper);
                         }
                     }
+                    case Wire.ADOPT -> {
+                        Adopter a = adopter;
+                        if (a != null && a.adopt(in.getLong(), peer)) {
+                            adopted = true;
+                            return;
+                        }
+                        throw new IOException("adoption refused");
+                    }
                     case Wire.WAKE -> {
                         int offset = in.getInt();
                         WAITS.wake(Wire.path(in), offset);
                     }
-                    default -> throw new IOException("unknown request " + op);
+                    default -> {
+                        if (!queueCalls.handle(op, in)) {
+                            throw new IOException("unknown request " + op);
+                        }
+                    }
                 }
             }
         } catch (IOException | IllegalStateException | InterruptedException | java.nio.BufferUnderflowException gone) {
             LOG.debug("a connected process has gone: {}", gone.toString());
         } finally {
+            queueCalls.cancelAll();
             for (Pending p : pending.values()) {
                 WAITS.remove(p.path, p.offset, p.sleeper);
             }
-            peer.close();
+            if (!adopted) {
+                peer.close();
+            }
         }
     }
 

@@ -152,7 +152,7 @@ public final class Segment {
             return new Handle(path, size, hostAddress);
         }
         HANDED_OUT.add(this);
-        return new Handle(path, size, Host.get().address());
+        return new Handle(path, size, Host.address());
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * it.
  */
 public final class TreeKey {
-    private static final int LENGTH = 32;
+    /** The key's length in bytes. */
+    public static final int LENGTH = 32;
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static volatile byte[] key;
 
