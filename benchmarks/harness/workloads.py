@@ -241,6 +241,63 @@ def mp_queue_to_parent(n):
     check(count == n, f"got {count} items, expected {n}")
 
 
+def pipe_echo(conn):
+    """The echo process of pipe_ping_pong: sends back every message it receives."""
+    while True:
+        conn.send(conn.recv())
+
+
+_echo = None
+
+
+def pipe_ping_pong(n):
+    """n round trips over a Pipe to an echo process: send an int, receive it back. The echo
+    process is started once, by the first (warm-up) run."""
+    global _echo
+    if _echo is None:
+        here, there = multiprocessing.Pipe()
+        p = multiprocessing.Process(target=pipe_echo, args=(there,), daemon=True)
+        p.start()
+        _echo = here
+    for i in range(n):
+        _echo.send(i)
+        check(_echo.recv() == i, "the echo differs")
+
+
+def value_adder(value, commands, done):
+    """A worker of value_locked_increments: for each count it is sent, adds 1 to the shared value
+    that many times under its lock, then says so."""
+    while True:
+        n = commands.get()
+        for _ in range(n):
+            with value.get_lock():
+                value.value += 1
+        done.put(n)
+
+
+_adders = None
+
+
+def value_locked_increments(n):
+    """Two processes each add 1 to a shared Value('i') n/2 times, under its lock; nothing may be
+    lost. The two processes are started once, by the first (warm-up) run."""
+    global _adders
+    if _adders is None:
+        value = multiprocessing.Value("i", 0)
+        commands, done = multiprocessing.Queue(), multiprocessing.Queue()
+        for _ in range(2):
+            multiprocessing.Process(target=value_adder, args=(value, commands, done), daemon=True).start()
+        _adders = (value, commands, done)
+    value, commands, done = _adders
+    value.value = 0
+    half = n // 2
+    commands.put(half)
+    commands.put(half)
+    done.get()
+    done.get()
+    check(value.value == 2 * half, f"value {value.value}, expected {2 * half}")
+
+
 def check(condition, message):
     if not condition:
         raise RuntimeError(message)
@@ -352,6 +409,19 @@ WORKLOADS: Dict[str, object] = {
         note="the writer process is started by the warm-up run; CPython pickles in a feeder "
              "thread and writes a pipe, pyconcurrent sends batched frames to the queue's holder "
              "(the parent) over a Unix socket."),
+    "pipe_ping_pong": Throughput(
+        "Pipe ping-pong with a child process", pipe_ping_pong,
+        "one round trip: an int sent to an echo process and received back",
+        Sizes(full=40_000, quick=10_000, smoke=200), target=2.0, unit="round trips/s",
+        note="the echo process is started by the warm-up run; pyconcurrent's reader tries the "
+             "socket for up to 50 \u00b5s before it sleeps."),
+    "value_locked_increments": Throughput(
+        "Value('i') += 1 under its lock, 2 processes", value_locked_increments,
+        "one locked increment of a shared int",
+        Sizes(full=400_000, quick=100_000, smoke=2_000), target=5.0,
+        note="the two processes are started by the warm-up run; CPython's lock is a POSIX "
+             "semaphore, pyconcurrent's a compare-and-set on the shared memory, with a futex-like "
+             "sleep through the creating process when contended."),
     "cpu_two_threads": Speedup(
         "2 CPU-bound threads vs serial", cpu_serial, cpu_threaded,
         "count_primes(N), a trial-division prime count",

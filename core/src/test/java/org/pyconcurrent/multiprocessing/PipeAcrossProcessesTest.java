@@ -157,4 +157,55 @@ class PipeAcrossProcessesTest {
         assertEquals(0, one.exitcode());
         assertEquals(0, two.exitcode());
     }
+
+    @Test
+    void aChildKilledWhileSendingEndsTheStreamWithAnError() throws Exception {
+        Pipe pipe = Pipe.create();
+        Connection childEnd = pipe.conn2();
+        Process p = start(() -> {
+            try {
+                byte[] chunk = new byte[1 << 20];
+                for (;;) {
+                    childEnd.sendBytes(chunk);  // until killed, mid-message or between messages
+                }
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Connection mine = pipe.conn1();
+        assertEquals(1 << 20, mine.recvBytes().length, "the child sends");
+        p.kill();
+        p.join(PATIENCE);
+        java.util.concurrent.Future<Exception> end = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()
+                .submit(() -> {
+                    try {
+                        for (;;) {
+                            mine.recvBytes();
+                        }
+                    } catch (Exception e) {
+                        return e;
+                    }
+                });
+        Exception e = end.get(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(e instanceof EOFException, "the reader gets the end of the stream, not a hang: " + e);
+    }
+
+    @Test
+    void aConnectionSentThroughAQueueWorksInTheReceivingProcess() throws Exception {
+        Pipe pipe = Pipe.create();
+        Queue<Connection> handOver = new Queue<>();
+        Process p = start(() -> {
+            try {
+                Connection c = handOver.get();
+                c.send("got it");
+                c.close();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        handOver.put(pipe.conn2());
+        assertEquals("got it", pipe.conn1().recv());
+        p.join(PATIENCE);
+        assertEquals(0, p.exitcode());
+    }
 }

@@ -41,6 +41,8 @@ public final class SideBySide {
         WORKLOADS.put("process_start_join", Workload.throughput(n -> Workloads.processStartJoin(n, "forkserver")));
         WORKLOADS.put("process_spawn_join", Workload.throughput(n -> Workloads.processStartJoin(n, "spawn")));
         WORKLOADS.put("mp_queue_to_parent", Workload.throughput(Workloads::mpQueueToParent));
+        WORKLOADS.put("pipe_ping_pong", Workload.throughput(Workloads::pipePingPong));
+        WORKLOADS.put("value_locked_increments", Workload.throughput(Workloads::valueLockedIncrements));
         WORKLOADS.put("cpu_two_threads", Workload.speedup(Workloads::cpuSerial, Workloads::cpuThreaded));
     }
 

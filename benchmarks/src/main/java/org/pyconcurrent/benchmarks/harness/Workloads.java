@@ -243,6 +243,92 @@ final class Workloads {
         check(count == n, "got " + count + " items, expected " + n);
     }
 
+    /** The echo process of pipePingPong: sends back every message it receives. */
+    static void pipeEcho(org.pyconcurrent.multiprocessing.Connection conn) {
+        try {
+            for (;;) {
+                conn.send(conn.recv());
+            }
+        } catch (java.io.IOException | InterruptedException endOfRun) {
+            // the parent has gone
+        }
+    }
+
+    private static org.pyconcurrent.multiprocessing.Connection echo;
+
+    /**
+     * n round trips over a Pipe to an echo process: send an int, receive it back. The echo
+     * process (a daemon) is started once, by the first (warm-up) run.
+     */
+    static void pipePingPong(int n) throws Exception {
+        if (echo == null) {
+            var pipe = org.pyconcurrent.multiprocessing.Pipe.create();
+            var there = pipe.conn2();
+            Process p = new Process(() -> pipeEcho(there));
+            p.setDaemon(true);
+            p.start();
+            echo = pipe.conn1();
+        }
+        for (int i = 0; i < n; i++) {
+            echo.send(i);
+            Integer back = echo.recv();
+            check(back == i, "the echo differs");
+        }
+    }
+
+    /**
+     * A worker of valueLockedIncrements: for each count it is sent, adds 1 to the shared value that
+     * many times under its lock, then says so.
+     */
+    static void valueAdder(org.pyconcurrent.multiprocessing.Value.Int value,
+            org.pyconcurrent.multiprocessing.Queue<Integer> commands,
+            org.pyconcurrent.multiprocessing.Queue<Integer> done) {
+        try {
+            for (;;) {
+                int n = commands.get();
+                for (int i = 0; i < n; i++) {
+                    try (var held = value.getLock().with()) {
+                        value.set(value.get() + 1);
+                    }
+                }
+                done.put(n);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static org.pyconcurrent.multiprocessing.Value.Int adderValue;
+    private static org.pyconcurrent.multiprocessing.Queue<Integer> adderCommands;
+    private static org.pyconcurrent.multiprocessing.Queue<Integer> adderDone;
+
+    /**
+     * Two processes each add 1 to a shared Value.ofInt n/2 times, under its lock; nothing may be
+     * lost. The two processes (daemons) are started once, by the first (warm-up) run.
+     */
+    static void valueLockedIncrements(int n) throws Exception {
+        if (adderValue == null) {
+            var value = org.pyconcurrent.multiprocessing.Value.ofInt(0);
+            var commands = new org.pyconcurrent.multiprocessing.Queue<Integer>();
+            var done = new org.pyconcurrent.multiprocessing.Queue<Integer>();
+            for (int i = 0; i < 2; i++) {
+                Process p = new Process(() -> valueAdder(value, commands, done));
+                p.setDaemon(true);
+                p.start();
+            }
+            adderValue = value;
+            adderCommands = commands;
+            adderDone = done;
+        }
+        adderValue.set(0);
+        int half = n / 2;
+        adderCommands.put(half);
+        adderCommands.put(half);
+        adderDone.get();
+        adderDone.get();
+        check(adderValue.get() == 2 * half, "value " + adderValue.get() + ", expected " + 2 * half);
+    }
+
     /** The target of the process workloads: does nothing. */
     static void noop() {
     }

@@ -30,7 +30,7 @@ public final class FrameChannel implements Closeable {
     private final Selector readSelector;
     private final Selector writeSelector;
     /** How long a reader tries the socket again before it sleeps. */
-    private static final long SPIN_NANOS = 50_000L;
+    private static final long SPIN_NANOS = 100_000L;
     private final ByteBuffer header = ByteBuffer.allocate(4);
     private final ByteBuffer outHeader = ByteBuffer.allocate(4);
     /** Bytes read from the socket and not yet handed out, in read mode. */
@@ -209,7 +209,7 @@ public final class FrameChannel implements Closeable {
     private boolean spinForData() throws IOException {
         long until = System.nanoTime() + SPIN_NANOS;
         do {
-            Thread.onSpinWait();
+            Thread.yield();  // a runnable thread (the peer, on a busy machine) goes first
             in.clear();
             int n = channel.read(in);
             in.flip();
