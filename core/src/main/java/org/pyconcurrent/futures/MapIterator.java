@@ -19,6 +19,10 @@ import org.pyconcurrent.internal.Outcomes;
  */
 public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoCloseable {
     private final List<Future<R>> futures;
+    /** For a chunked map: the futures hold lists of results, handed out one by one. */
+    private final boolean chunked;
+    private List<R> chunk = List.of();
+    private int chunkIndex;
     private final long deadline;
     private final boolean timed;
     private int index;
@@ -27,6 +31,12 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
 
     /** {@code deadline} is a {@link System#nanoTime()} value, taken when {@code map} was called. */
     MapIterator(List<Future<R>> futures, boolean timed, long deadline) {
+        this(futures, timed, deadline, false);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private MapIterator(List futures, boolean timed, long deadline, boolean chunked) {
+        this.chunked = chunked;
         this.futures = futures;
         this.timed = timed;
         this.deadline = deadline;
@@ -46,9 +56,17 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
         return this;
     }
 
+    /**
+     * The results of a map whose calls each computed a chunk of results (a process pool's
+     * {@code chunksize}): the chunks' items, in order. No chunk may be empty.
+     */
+    static <R> MapIterator<R> flattening(List<Future<List<R>>> chunks, boolean timed, long deadline) {
+        return new MapIterator<>(chunks, timed, deadline, true);
+    }
+
     @Override
     public boolean hasNext() {
-        return !ended && index < futures.size();
+        return !ended && (chunkIndex < chunk.size() || index < futures.size());
     }
 
     /**
@@ -62,6 +80,9 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
         if (!hasNext()) {
             throw new NoSuchElementException("map() has no more results");
         }
+        if (chunkIndex < chunk.size()) {
+            return chunk.get(chunkIndex++);
+        }
         Future<R> f = futures.get(index);
         boolean ok = false;
         try {
@@ -73,6 +94,13 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
             }
             futures.set(index++, null);
             ok = true;
+            if (chunked) {
+                @SuppressWarnings("unchecked")
+                List<R> items = (List<R>) value;
+                chunk = items;
+                chunkIndex = 1;
+                return items.get(0);
+            }
             return value;
         } catch (InterruptedException e) {
             throw Outcomes.interrupted("map() result " + index, e);

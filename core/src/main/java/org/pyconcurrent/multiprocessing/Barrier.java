@@ -113,7 +113,18 @@ public final class Barrier implements Serializable {
     }
 
     private int doAwait(long nanos) throws InterruptedException {
-        condition.acquire();
+        boolean interrupted = false;
+        for (;;) {
+            try {
+                condition.acquire();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();  // seen by the wait below, which breaks the barrier
+        }
         try {
             while (state() == DRAINING || state() == RESETTING) {
                 condition.await();

@@ -110,6 +110,17 @@ abstract class BasePool implements WorkerPool {
         return result;
     }
 
+    /** Dispatches one task built elsewhere, refused as a submission is if the pool does not run. */
+    final void dispatchChecked(PoolTask task) {
+        lock.lock();
+        try {
+            checkRunning();
+            dispatch(task);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- map
 
     @Override

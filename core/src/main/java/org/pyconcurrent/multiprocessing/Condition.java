@@ -155,6 +155,10 @@ public final class Condition implements Acquirable, Serializable {
      * @throws InterruptedException if interrupted while waiting; the lock is held again by then
      */
     public boolean awaitFor(BooleanSupplier predicate) throws InterruptedException {
+        Objects.requireNonNull(predicate, "predicate");
+        if (!isMine()) {
+            throw new IllegalMonitorStateException("cannot wait on un-acquired lock");
+        }
         while (!predicate.getAsBoolean()) {
             await();
         }
@@ -170,7 +174,11 @@ public final class Condition implements Acquirable, Serializable {
      * @throws InterruptedException if interrupted while waiting; the lock is held again by then
      */
     public boolean awaitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(predicate, "predicate");
         long nanos = Timeouts.toNanos(timeout);
+        if (!isMine()) {
+            throw new IllegalMonitorStateException("cannot wait on un-acquired lock");
+        }
         long deadline = System.nanoTime() + nanos;
         boolean result = predicate.getAsBoolean();
         while (!result) {

@@ -9,4 +9,12 @@ interface Job {
     void taskDone(int index, Object value);
 
     void taskFailed(int index, Throwable failure);
+
+    /**
+     * A worker is about to run the task at {@code index}: false drops it (it was cancelled). Only
+     * process pools ask.
+     */
+    default boolean starting(int index) {
+        return true;
+    }
 }

@@ -24,6 +24,11 @@ final class PoolTask {
         job.taskDone(index, value);
     }
 
+    /** Reports the value a worker process returned. */
+    void succeed(Object value) {
+        job.taskDone(index, value);
+    }
+
     void fail(Throwable failure) {
         job.taskFailed(index, failure);
     }

@@ -198,6 +198,7 @@ public class Queue<E> implements Serializable {
 
     /** Python's {@code full()}: always false for an unbounded queue. */
     public final boolean full() {
+        checkOpen();
         return shared.maxsize() > 0 && qsize() >= shared.maxsize();
     }
 

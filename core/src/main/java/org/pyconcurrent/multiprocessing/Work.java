@@ -21,8 +21,18 @@ sealed interface Work extends Serializable {
         }
     }
 
-    /** One chunk of a map: {@code fn} over consecutive inputs (CPython's {@code mapstar}). */
+    /**
+     * One chunk of a map: {@code fn} over consecutive inputs (CPython's {@code mapstar}). Travels
+     * as a {@link ChunkForm}, whose inputs are one message of their own: a list of numbers or
+     * strings then takes the compact form, not an object stream.
+     */
     record Chunk(SerializableFunction<Object, Object> fn, List<Object> inputs) implements Work {
+        @java.io.Serial
+        private Object writeReplace() {
+            return new ChunkForm(fn, org.pyconcurrent.internal.ipc.Serialization.toBytes(
+                    inputs instanceof ArrayList<?> ? inputs : new ArrayList<>(inputs)));
+        }
+
         @Override
         public Object call() throws Exception {
             List<Object> results = new ArrayList<>(inputs.size());
@@ -30,6 +40,23 @@ sealed interface Work extends Serializable {
                 results.add(fn.apply(input));
             }
             return results;
+        }
+    }
+
+    /**
+     * A {@link Chunk} in transit.
+     *
+     * @param fn the function
+     * @param inputs the inputs, as a message of {@link org.pyconcurrent.internal.ipc.Serialization}
+     */
+    record ChunkForm(SerializableFunction<Object, Object> fn, byte[] inputs) implements java.io.Serializable {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        @java.io.Serial
+        @SuppressWarnings("unchecked")
+        private Object readResolve() throws java.io.IOException {
+            return new Chunk(fn, (List<Object>) org.pyconcurrent.internal.ipc.Serialization.fromBytes(inputs));
         }
     }
 }

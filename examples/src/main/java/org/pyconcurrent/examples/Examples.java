@@ -18,6 +18,7 @@ import org.pyconcurrent.examples.multiprocessing.NoodlesJoinAll;
 import org.pyconcurrent.examples.multiprocessing.NoodlesJoinEach;
 import org.pyconcurrent.examples.multiprocessing.ParentAlsoTask;
 import org.pyconcurrent.examples.multiprocessing.ProcessInfo;
+import org.pyconcurrent.examples.multiprocessing.QueueWriterReader;
 import org.pyconcurrent.examples.multiprocessing.RunProc;
 import org.pyconcurrent.examples.multiprocessing.SayHi;
 import org.pyconcurrent.examples.multiprocessing.SingPids;
@@ -62,6 +63,7 @@ public final class Examples {
     public static final List<Example> ALL = List.of(
             // seed 000
             new Example(RunProc.class, "seed 000: Process(target=run_proc, args=('test',)), start and join (also seed 002)"),
+            new Example(QueueWriterReader.class, "seed 000: a writer child puts A, B, C into a Queue, a reader child gets them until terminated"),
             new Example(LoopThread.class, "seed 000: start and join a thread named LoopThread"),
             new Example(BankBalance.class, "seed 000: bank balance with Lock"),
             // seed 001

@@ -49,6 +49,26 @@ class ExamplesTest {
                         + ")...", lines.get(2));
                 assertEquals("Child process end.", lines.get(3), "join() waits for the child");
             }),
+            entry("QueueWriterReader", o -> {
+                List<String> lines = o.lines();
+                assertEquals(8, lines.size(), o.output());
+                long writer = childPid(o, lines.stream().filter(l -> l.startsWith("Process to write: ")).findFirst()
+                        .orElse(""), "Process to write: (\\d+)");
+                long reader = childPid(o, lines.stream().filter(l -> l.startsWith("Process to read: ")).findFirst()
+                        .orElse(""), "Process to read: (\\d+)");
+                assertTrue(writer != reader, "two children, two processes: " + o.output());
+                assertEquals(List.of("Put A to queue...", "Put B to queue...", "Put C to queue..."),
+                        lines.stream().filter(l -> l.startsWith("Put ")).toList(), o.output());
+                assertEquals(List.of("Get A from queue.", "Get B from queue.", "Get C from queue."),
+                        lines.stream().filter(l -> l.startsWith("Get ")).toList(),
+                        "the reader gets every item, in order, before it is terminated:\n" + o.output());
+                assertTrue(lines.indexOf("Process to write: " + writer) < lines.indexOf("Put A to queue..."), o.output());
+                assertTrue(lines.indexOf("Process to read: " + reader) < lines.indexOf("Get A from queue."), o.output());
+                for (String v : List.of("A", "B", "C")) {
+                    assertTrue(lines.indexOf("Put " + v + " to queue...") < lines.indexOf("Get " + v + " from queue."),
+                            "an item is got after it is put:\n" + o.output());
+                }
+            }),
             entry("LoopThread", o -> assertEquals(List.of(
                     "thread main is running...",
                     "thread LoopThread is running...",

@@ -69,6 +69,8 @@ public final class Host {
     }
 
     private final Listener listener;
+    /** Every connection being served, closed at exit so that no reader holds the exit up. */
+    private final java.util.Set<Connection> peers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
 
     private Host(Listener listener) {
@@ -118,6 +120,7 @@ public final class Host {
             @Override
             public void finishExit() {
                 listener.close();
+                host.peers.forEach(Connection::close);
             }
         });
         return host;
@@ -166,6 +169,7 @@ public final class Host {
         Map<Long, Pending> pending = new ConcurrentHashMap<>();
         QueueHost.Calls queueCalls = new QueueHost.Calls(peer);
         boolean adopted = false;
+        peers.add(peer);
         try {
             for (;;) {
                 ByteBuffer in = ByteBuffer.wrap(peer.recvBytes());
@@ -220,6 +224,7 @@ public final class Host {
             for (Pending p : pending.values()) {
                 WAITS.remove(p.path, p.offset, p.sleeper);
             }
+            peers.remove(peer);
             if (!adopted) {
                 peer.close();
             }

@@ -62,13 +62,14 @@ final class QueueHost {
                     maybeWaiting(reqId, q, nanos, () -> {
                         put(q, item, nanos);
                         return null;
-                    });
+                    }, null);
                 }
                 case Wire.GET -> {
                     long reqId = in.getLong();
                     Queue<byte[]> q = QUEUES.get(in.getLong());
                     long nanos = in.getLong();
-                    maybeWaiting(reqId, q, nanos, () -> get(q, nanos));
+                    // an item taken for a process that has gone goes back (at the end of the queue)
+                    maybeWaiting(reqId, q, nanos, () -> get(q, nanos), q::putNowait);
                 }
                 case Wire.QSIZE -> {
                     long reqId = in.getLong();
@@ -96,7 +97,7 @@ final class QueueHost {
                     maybeWaiting(reqId, q, -1L, () -> {
                         q.join();
                         return null;
-                    });
+                    }, null);
                 }
                 case Wire.INTERRUPT -> {
                     Thread t = running.get(in.getLong());
@@ -134,18 +135,19 @@ final class QueueHost {
         }
 
         /** Runs {@code work} here if it cannot wait, else in a virtual thread; answers once. */
-        private void maybeWaiting(long reqId, Queue<byte[]> q, long nanos, Work work) throws IOException {
+        private void maybeWaiting(long reqId, Queue<byte[]> q, long nanos, Work work,
+                java.util.function.Consumer<byte[]> undelivered) throws IOException {
             if (q == null) {
                 answer(reqId, Wire.GONE, null);
                 return;
             }
             if (nanos == 0) {
-                answerWith(reqId, work);
+                answerWith(reqId, work, undelivered);
                 return;
             }
             Thread t = Thread.ofVirtual().name("pyconcurrent-queue-call-" + reqId).unstarted(() -> {
                 try {
-                    answerWith(reqId, work);
+                    answerWith(reqId, work, undelivered);
                 } catch (IOException gone) {
                     // the caller's process has gone
                 } finally {
@@ -156,7 +158,8 @@ final class QueueHost {
             t.start();
         }
 
-        private void answerWith(long reqId, Work work) throws IOException {
+        private void answerWith(long reqId, Work work, java.util.function.Consumer<byte[]> undelivered)
+                throws IOException {
             byte status;
             byte[] payload = null;
             try {
@@ -169,7 +172,14 @@ final class QueueHost {
             } catch (InterruptedException e) {
                 status = Wire.CANCELLED;
             }
-            answer(reqId, status, payload);
+            try {
+                answer(reqId, status, payload);
+            } catch (IOException gone) {
+                if (status == Wire.OK && payload != null && undelivered != null) {
+                    undelivered.accept(payload);
+                }
+                throw gone;
+            }
         }
 
         private void answer(long reqId, byte status, byte[] payload) throws IOException {

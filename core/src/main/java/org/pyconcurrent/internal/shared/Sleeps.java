@@ -51,19 +51,19 @@ public final class Sleeps {
      * @param attempt the try
      * @param nanos how long at most; negative waits without limit, zero tries once
      * @return true if the attempt succeeded, false if the time ran out
-     * @throws InterruptedException if interrupted while waiting (not while the attempt succeeds
-     *     at once)
+     * @throws InterruptedException if interrupted before or while waiting (a try with
+     *     {@code nanos == 0} ignores the interrupt, as a non-blocking acquire does)
      */
     public static boolean await(Segment segment, int word, int waiters, Attempt attempt, long nanos)
             throws InterruptedException {
+        if (nanos != 0L && Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         if (attempt.tryOnce(segment.get(word))) {
             return true;
         }
         if (nanos == 0L) {
             return false;
-        }
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
         }
         final long start = System.nanoTime();
         final long deadline = start + nanos;

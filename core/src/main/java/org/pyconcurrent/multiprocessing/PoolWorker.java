@@ -1,0 +1,69 @@
+package org.pyconcurrent.multiprocessing;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.List;
+import org.pyconcurrent.function.SerializableRunnable;
+import org.pyconcurrent.internal.ipc.Serialization;
+
+/**
+ * The worker side of a process {@link Pool}, run as a worker process's target: runs the
+ * initializer, says it is ready (or why not), then reads batches of {@link Work} from its
+ * connection and answers each task as soon as it is done, in order, with its value or a
+ * {@link RemoteFailure}. Returns when the parent closes the connection (the pool is closing, or
+ * this worker has done its share of tasks).
+ */
+final class PoolWorker {
+    /** The first message of a worker whose initializer ran. */
+    static final String READY = "ready";
+
+    private PoolWorker() {
+    }
+
+    static void serve(Connection tasks, SerializableRunnable initializer) {
+        try {
+            if (initializer != null) {
+                try {
+                    initializer.run();
+                } catch (Throwable t) {
+                    tasks.send(RemoteFailure.of(t));
+                    return;
+                }
+            }
+            tasks.send(READY);
+            for (;;) {
+                byte[] message;
+                try {
+                    message = tasks.recvBytes();
+                } catch (EOFException done) {
+                    return;
+                }
+                @SuppressWarnings("unchecked")
+                List<Work> batch = (List<Work>) Serialization.fromBytes(message);
+                for (Work work : batch) {
+                    tasks.sendBytes(outcome(work));
+                }
+            }
+        } catch (IOException | InterruptedException parentGone) {
+            // the pool has gone; so does this worker
+        } finally {
+            tasks.close();
+        }
+    }
+
+    /** Runs one task and serializes what the parent must hear: the value, or the failure. */
+    private static byte[] outcome(Work work) {
+        Object value;
+        try {
+            value = work.call();
+        } catch (Throwable t) {
+            return Serialization.toBytes(RemoteFailure.of(t));
+        }
+        try {
+            return Serialization.toBytes(value);
+        } catch (IllegalArgumentException notSerializable) {
+            return Serialization.toBytes(RemoteFailure.of(new IllegalArgumentException(
+                    "the task's result cannot be sent to the parent: " + notSerializable.getMessage())));
+        }
+    }
+}
