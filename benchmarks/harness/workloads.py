@@ -298,6 +298,48 @@ def value_locked_increments(n):
     check(value.value == 2 * half, f"value {value.value}, expected {2 * half}")
 
 
+def square(x):
+    """The function of pool_process_map."""
+    return x * x
+
+
+def ignore(result):
+    """The callback of pool_process_apply_async."""
+
+
+_process_pool = None
+
+
+def process_pool():
+    """A multiprocessing.Pool(2), created by the first (warm-up) run and kept."""
+    global _process_pool
+    if _process_pool is None:
+        _process_pool = multiprocessing.Pool(2)
+    return _process_pool
+
+
+def pool_process_apply_async(n):
+    """n trivial tasks into a process Pool(2) with apply_async and a callback, then get() of each
+    result in order."""
+    pool = process_pool()
+    results = [pool.apply_async(one, callback=ignore) for _ in range(n)]
+    total = sum(r.get() for r in results)
+    check(total == n, f"results add up to {total}, expected {n}")
+
+
+def pool_process_map(n):
+    """map(square, range(n), chunksize=1000) on a process Pool(2)."""
+    out = process_pool().map(square, range(n), chunksize=1000)
+    check(len(out) == n and out[-1] == (n - 1) * (n - 1), "map results differ")
+
+
+def pool_start_first_result(n):
+    """n times: a process Pool(2) created, its first apply() answered, the pool terminated."""
+    for _ in range(n):
+        with multiprocessing.Pool(2) as pool:
+            check(pool.apply(one) == 1, "apply differs")
+
+
 def check(condition, message):
     if not condition:
         raise RuntimeError(message)
@@ -422,6 +464,22 @@ WORKLOADS: Dict[str, object] = {
         note="the two processes are started by the warm-up run; CPython's lock is a POSIX "
              "semaphore, pyconcurrent's a compare-and-set on the shared memory, with a futex-like "
              "sleep through the creating process when contended."),
+    "pool_process_apply_async": Throughput(
+        "Process Pool(2).apply_async + callback", pool_process_apply_async,
+        "one trivial task submitted with a callback and its result got",
+        Sizes(full=40_000, quick=10_000, smoke=200), target=10.0, unit="tasks/s",
+        note="the pool is created by the warm-up run and kept."),
+    "pool_process_map": Throughput(
+        "Process Pool(2).map, chunksize 1000", pool_process_map,
+        "one item squared in a worker process",
+        Sizes(full=2_000_000, quick=500_000, smoke=10_000), target=2.0, unit="items/s",
+        note="the pool is created by the warm-up run and kept; lists of ints travel in a compact "
+             "form, not an object stream."),
+    "pool_start_first_result": Throughput(
+        "Process Pool(2) start to first result", pool_start_first_result,
+        "a Pool(2) created, one apply() answered, the pool terminated",
+        Sizes(full=6, quick=3, smoke=1), target=None, unit="pools/s",
+        note="the issue's target is \u2264 200 ms per pool with a warm JVM (\u2265 5 pools/s)."),
     "cpu_two_threads": Speedup(
         "2 CPU-bound threads vs serial", cpu_serial, cpu_threaded,
         "count_primes(N), a trial-division prime count",

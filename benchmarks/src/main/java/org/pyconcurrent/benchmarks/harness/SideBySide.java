@@ -43,6 +43,9 @@ public final class SideBySide {
         WORKLOADS.put("mp_queue_to_parent", Workload.throughput(Workloads::mpQueueToParent));
         WORKLOADS.put("pipe_ping_pong", Workload.throughput(Workloads::pipePingPong));
         WORKLOADS.put("value_locked_increments", Workload.throughput(Workloads::valueLockedIncrements));
+        WORKLOADS.put("pool_process_apply_async", Workload.throughput(Workloads::poolProcessApplyAsync));
+        WORKLOADS.put("pool_process_map", Workload.throughput(Workloads::poolProcessMap));
+        WORKLOADS.put("pool_start_first_result", Workload.throughput(Workloads::poolStartFirstResult));
         WORKLOADS.put("cpu_two_threads", Workload.speedup(Workloads::cpuSerial, Workloads::cpuThreaded));
     }
 

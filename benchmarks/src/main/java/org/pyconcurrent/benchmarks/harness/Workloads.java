@@ -329,6 +329,61 @@ final class Workloads {
         check(adderValue.get() == 2 * half, "value " + adderValue.get() + ", expected " + 2 * half);
     }
 
+    private static org.pyconcurrent.multiprocessing.Pool processPool;
+
+    /** A process Pool(2), created by the first (warm-up) run and kept. */
+    private static org.pyconcurrent.multiprocessing.Pool processPool() {
+        if (processPool == null) {
+            processPool = new org.pyconcurrent.multiprocessing.Pool(2);
+        }
+        return processPool;
+    }
+
+    /** The function of poolProcessMap. */
+    static Integer square(Integer x) {
+        return x * x;
+    }
+
+    /**
+     * n trivial tasks into a process Pool(2) with applyAsync and a callback, then get() of each
+     * result in order.
+     */
+    static void poolProcessApplyAsync(int n) throws Exception {
+        var pool = processPool();
+        List<AsyncResult<Integer>> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            results.add(pool.applyAsync(Workloads::one, r -> { }));
+        }
+        long total = 0;
+        for (AsyncResult<Integer> r : results) {
+            total += r.get();
+        }
+        check(total == n, "results add up to " + total + ", expected " + n);
+    }
+
+    /** map(square, range(n), chunksize=1000) on a process Pool(2). */
+    static void poolProcessMap(int n) throws Exception {
+        List<Integer> in = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            in.add(i);
+        }
+        List<Integer> out = processPool().map(Workloads::square, in, 1000);
+        check(out.size() == n && out.get(n - 1) == (n - 1) * (n - 1), "map results differ");
+    }
+
+    /** n times: a process Pool(2) created, its first apply() answered, the pool terminated. */
+    static void poolStartFirstResult(int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            var pool = new org.pyconcurrent.multiprocessing.Pool(2);
+            try {
+                check(pool.<Integer>apply(Workloads::one) == 1, "apply differs");
+            } finally {
+                pool.terminate();  // Python's with block
+                pool.join();
+            }
+        }
+    }
+
     /** The target of the process workloads: does nothing. */
     static void noop() {
     }
