@@ -610,4 +610,34 @@ class QueueAcrossProcessesTest {
         assertFalse(q.full());
         assertNothingMore(q);
     }
+
+    @Test
+    void aWriterKilledMidStreamCorruptsNothingAndOthersGoOn() throws Exception {
+        Queue<String> q = new Queue<>();
+        Process doomed = start(() -> {
+            String big = "x".repeat(50_000);  // large items: the kill likely lands mid-message
+            for (int i = 0; ; i++) {
+                q.put(i + ":" + big);
+            }
+        });
+        String first = q.get(PATIENCE);
+        assertTrue(first.startsWith("0:"), "the writer writes");
+        doomed.kill();
+        joinOrFail(doomed);
+        int received = 1;
+        for (;;) {  // whatever the writer sent whole arrives whole, in order; then nothing
+            String item;
+            try {
+                item = q.get(Duration.ofMillis(500));
+            } catch (Empty drained) {
+                break;
+            }
+            assertTrue(item.startsWith(received + ":") && item.length() == String.valueOf(received).length() + 50_001,
+                    "item " + received + " arrived whole");
+            received++;
+        }
+        Process next = start(() -> q.put("after the kill"));
+        assertEquals("after the kill", q.get(PATIENCE), "another writer's items still arrive");
+        assertExits(0, next);
+    }
 }
