@@ -1,23 +1,15 @@
 package org.pyconcurrent.internal.shared;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A block of memory shared between processes: a file in {@link SharedFiles#directory()}, mapped
@@ -29,30 +21,31 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link #await}) and wake the sleepers of a word ({@link #wake}); the process that created the
  * segment hosts those sleeps ({@link Host}).
  *
- * <p>The creating process deletes the file when it no longer references the segment, unless the
- * segment was handed to another process ({@link #handle()}): then the file lives until the
- * creating process exits, since other processes may still open it.
+ * <p>Small segments share files ({@link Arenas}). The creating process gives a segment's memory
+ * back when it no longer references the segment, unless the segment was handed to another process
+ * ({@link #handle()}): then it lives until the creating process exits, since other processes may
+ * still open it.
  */
 public final class Segment {
     /** Volatile, atomic access to the 8-byte aligned longs of a mapped buffer. */
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final AtomicLong COUNTER = new AtomicLong();
-    /** Every segment mapped in this process, by path: one mapping per file, and the host's index. */
+    /** Every segment in use in this process, by id: one object per segment, and the host's index. */
     private static final ConcurrentHashMap<String, WeakReference<Segment>> MAPPED = new ConcurrentHashMap<>();
     /** Segments made here and handed to other processes: kept until exit. */
     private static final Set<Segment> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    private final String path;
-    private final int size;
-    private final MappedByteBuffer buffer;
+    private final Arenas.Block block;
+    private final String id;
+    private final ByteBuffer buffer;
     /** The host's address for a segment made elsewhere; null for one made here. */
     private final String hostAddress;
 
-    private Segment(String path, int size, MappedByteBuffer buffer, String hostAddress) {
-        this.path = path;
-        this.size = size;
-        this.buffer = buffer;
+    private Segment(Arenas.Block block, String hostAddress) {
+        this.block = block;
+        this.id = block.file() + "@" + block.offset();
+        this.buffer = Arenas.map(block.file(), block.fileSize()).slice(block.offset(), block.size())
+                .order(ByteOrder.nativeOrder());
         this.hostAddress = hostAddress;
     }
 
@@ -68,112 +61,80 @@ public final class Segment {
         if (bytes <= 0) {
             throw new IllegalArgumentException("a shared segment needs a positive size, got " + bytes);
         }
-        int size = (bytes + 7) & ~7;
-        Path file = SharedFiles.directory().resolve("seg-" + COUNTER.incrementAndGet() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        MappedByteBuffer buffer;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            channel.truncate(size);
-            channel.write(java.nio.ByteBuffer.allocate(1), size - 1L);  // the file really has its size
-            buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // nothing more to do
-            }
-            throw new UncheckedIOException("cannot create shared memory of " + size + " bytes in " + file.getParent(), e);
-        }
-        buffer.order(ByteOrder.nativeOrder());
-        return new Segment(file.toString(), size, buffer, null).track();
-    }
-
-    /** Indexes a segment made here and deletes its file once this process drops it. */
-    private Segment track() {
-        String p = path;
-        CLEANER.register(this, () -> {
-            MAPPED.remove(p);
-            try {
-                Files.deleteIfExists(Path.of(p));
-            } catch (IOException ignored) {
-                // the directory goes at exit anyway
-            }
+        Arenas.Block block = Arenas.allocate((bytes + 7) & ~7);
+        Segment segment = new Segment(block, null);
+        CLEANER.register(segment, () -> {  // dropped here and never handed out: the block is reused
+            MAPPED.remove(block.file() + "@" + block.offset());
+            Arenas.free(block);
         });
-        MAPPED.put(path, new WeakReference<>(this));
-        return this;
+        MAPPED.put(segment.id, new WeakReference<>(segment));
+        return segment;
     }
 
     /**
-     * Maps the segment a handle names, once per process: a second call for the same file returns
-     * the same segment.
+     * The segment a handle names, once per process: a second call for the same segment returns
+     * the same object.
      *
      * @param handle the handle another process made with {@link #handle()}
      * @return the segment
      * @throws IllegalStateException if the file is gone (the process that made it has exited)
      */
     public static Segment open(Handle handle) {
-        WeakReference<Segment> ref = MAPPED.get(handle.path());
+        String id = handle.path() + "@" + handle.offset();
+        WeakReference<Segment> ref = MAPPED.get(id);
         Segment known = ref == null ? null : ref.get();
         if (known != null) {
             return known;
         }
-        MappedByteBuffer buffer;
-        try (FileChannel channel = FileChannel.open(Path.of(handle.path()), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, handle.size());
-        } catch (NoSuchFileException e) {
-            throw new IllegalStateException("shared memory " + handle.path()
-                    + " is gone: the process that made it has exited", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot map shared memory " + handle.path(), e);
-        }
-        buffer.order(ByteOrder.nativeOrder());
-        Segment segment = new Segment(handle.path(), handle.size(), buffer, handle.host());
+        Segment segment = new Segment(new Arenas.Block(handle.path(), handle.fileSize(), handle.offset(), handle.size()),
+                handle.host());
         WeakReference<Segment> mine = new WeakReference<>(segment);
-        WeakReference<Segment> now = MAPPED.compute(handle.path(), (p, old) -> old != null && old.get() != null ? old : mine);
+        WeakReference<Segment> now = MAPPED.compute(id, (p, old) -> old != null && old.get() != null ? old : mine);
         return now == mine ? segment : now.get() != null ? now.get() : segment;
     }
 
-    /** The segment made here with this path, if it is still mapped; for the host. */
-    static Segment local(String path) {
-        WeakReference<Segment> ref = MAPPED.get(path);
+    /** The segment made here with this id, if it is still in use; for the host. */
+    static Segment local(String id) {
+        WeakReference<Segment> ref = MAPPED.get(id);
         Segment s = ref == null ? null : ref.get();
         return s != null && s.hostAddress == null ? s : null;
     }
 
     /**
      * What another process needs to map this segment and sleep on its words: starts this
-     * process's {@link Host} if it made the segment, and keeps the file until exit.
+     * process's {@link Host} if it made the segment, and keeps the segment until exit.
      *
      * @return the handle, serializable
      */
     public Handle handle() {
         if (hostAddress != null) {
-            return new Handle(path, size, hostAddress);
+            return new Handle(block.file(), block.fileSize(), block.offset(), block.size(), hostAddress);
         }
         HANDED_OUT.add(this);
-        return new Handle(path, size, Host.address());
+        return new Handle(block.file(), block.fileSize(), block.offset(), block.size(), Host.address());
     }
 
     /**
-     * The mapped memory, in native byte order; callers use absolute indexes only.
+     * The shared memory, in native byte order, index 0 at the segment's start; callers use
+     * absolute indexes only.
      *
      * @return the buffer shared with other processes
      */
-    public MappedByteBuffer buffer() {
+    public ByteBuffer buffer() {
         return buffer;
     }
 
     /** The size in bytes. */
     public int size() {
-        return size;
+        return block.size();
     }
 
     // ---------------------------------------------------------------- words
 
     private int check(int offset) {
-        if ((offset & 7) != 0 || offset < 0 || offset > size - 8) {
-            throw new IndexOutOfBoundsException("no aligned word at offset " + offset + " of a " + size + "-byte segment");
+        if ((offset & 7) != 0 || offset < 0 || offset > block.size() - 8) {
+            throw new IndexOutOfBoundsException("no aligned word at offset " + offset + " of a " + block.size()
+                    + "-byte segment");
         }
         return offset;
     }
@@ -214,7 +175,7 @@ public final class Segment {
         if (hostAddress == null) {
             Host.waits().awaitLocal(this, offset, expected, nanos);
         } else {
-            HostClient.of(hostAddress).await(path, offset, expected, nanos);
+            HostClient.of(hostAddress).await(id, offset, expected, nanos);
         }
     }
 
@@ -229,27 +190,31 @@ public final class Segment {
         if (hostAddress == null) {
             Host.waits().wake(this, offset);
         } else {
-            HostClient.of(hostAddress).wake(path, offset);
+            HostClient.of(hostAddress).wake(id, offset);
         }
     }
 
-    String path() {
-        return path;
+    /** The segment's name in this process tree: its file and offset. */
+    String id() {
+        return id;
     }
 
     @Override
     public String toString() {
-        return "Segment[" + path + ", " + size + " bytes" + (hostAddress == null ? "" : ", hosted at " + hostAddress) + "]";
+        return "Segment[" + id + ", " + block.size() + " bytes"
+                + (hostAddress == null ? "" : ", hosted at " + hostAddress) + "]";
     }
 
     /**
-     * A segment's serializable name: its file, size, and its host's address.
+     * A segment's serializable name: its file, where in the file, and its host's address.
      *
      * @param path the file
-     * @param size the size in bytes
+     * @param fileSize the file's size
+     * @param offset where the segment starts in the file
+     * @param size the segment's size in bytes
      * @param host the address of the creating process's {@link Host}
      */
-    public record Handle(String path, int size, String host) implements Serializable {
+    public record Handle(String path, int fileSize, int offset, int size, String host) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 }

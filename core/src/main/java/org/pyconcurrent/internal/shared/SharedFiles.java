@@ -2,12 +2,11 @@ package org.pyconcurrent.internal.shared;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.pyconcurrent.internal.ExitHooks;
 
 /**
@@ -85,7 +84,9 @@ public final class SharedFiles {
     }
 
     /**
-     * Deletes a directory made by this class and what it holds, quietly (best effort). Does
+     * Deletes a directory made by this class and the files it holds (it has no subdirectories),
+     * quietly and file by file, so that a file deleted meanwhile by another thread stops nothing.
+     * Does
      * nothing for a null path or one that is not a pyconcurrent shared directory.
      *
      * @param path the directory
@@ -94,16 +95,28 @@ public final class SharedFiles {
         if (path == null || !Path.of(path).getFileName().toString().startsWith("pyc-shm-")) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(Path.of(path))) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: the directory is private and in memory
+        Path dir = Path.of(path);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            // flat: one level of files, which other threads (a segment's cleaner) may delete meanwhile
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path p : entries) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // best effort: the directory is private and in memory
+                    }
                 }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // already gone
+            } catch (IOException | java.nio.file.DirectoryIteratorException gone) {
+                // the directory is gone already, or unreadable: try to remove it anyway
+            }
+            try {
+                Files.deleteIfExists(dir);
+                return;
+            } catch (java.nio.file.DirectoryNotEmptyException raced) {
+                // a file was made meanwhile: once more
+            } catch (IOException ignored) {
+                return;
+            }
         }
     }
 }

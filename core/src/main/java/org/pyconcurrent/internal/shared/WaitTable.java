@@ -39,7 +39,7 @@ final class WaitTable {
             if (segment.get(offset) != expected) {
                 return false;
             }
-            sleepers.computeIfAbsent(new Word(segment.path(), offset), w -> new ArrayList<>(2)).add(sleeper);
+            sleepers.computeIfAbsent(new Word(segment.id(), offset), w -> new ArrayList<>(2)).add(sleeper);
             return true;
         } finally {
             lock.unlock();
@@ -78,7 +78,7 @@ final class WaitTable {
 
     /** Wakes every sleeper of the word. */
     void wake(Segment segment, int offset) {
-        wake(segment.path(), offset);
+        wake(segment.id(), offset);
     }
 
     void wake(String path, int offset) {
@@ -119,7 +119,7 @@ final class WaitTable {
             }
         } finally {
             if (!me.woken) {
-                remove(segment.path(), offset, me);
+                remove(segment.id(), offset, me);
             }
         }
     }
