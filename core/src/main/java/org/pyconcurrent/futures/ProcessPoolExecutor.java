@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.pyconcurrent.function.SerializableCallable;
 import org.pyconcurrent.function.SerializableFunction;
 import org.pyconcurrent.function.SerializableRunnable;
+import org.pyconcurrent.internal.ExitHooks;
 import org.pyconcurrent.internal.Timeouts;
 import org.pyconcurrent.internal.pool.PoolAccess;
 import org.pyconcurrent.multiprocessing.Pool;
@@ -90,7 +91,29 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
         }
         this.maxWorkers = maxWorkers;
         this.pool = new Pool(maxWorkers, initializer, maxTasksPerChild, null);
+        PoolAccess.ownedByExecutor(pool);
+        ExitHooks.registerFirst(exitAction);
     }
+
+    /**
+     * At JVM exit, as CPython's {@code _python_exit}: no new calls, and the queued ones finish
+     * before the worker processes are terminated.
+     */
+    private final ExitHooks.Action exitAction = new ExitHooks.Action() {
+        @Override
+        public void beginExit() {
+            shutdown(true);
+        }
+
+        @Override
+        public void finishExit() {
+        }
+
+        @Override
+        public String toString() {
+            return ProcessPoolExecutor.this.toString();
+        }
+    };
 
     /** The number of worker processes. */
     public int maxWorkers() {
@@ -273,6 +296,7 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
             for (;;) {
                 try {
                     pool.join();
+                    ExitHooks.unregister(exitAction);
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -302,6 +326,7 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
         }
         pending.clear();
         pool.terminate();
+        ExitHooks.unregister(exitAction);
         return Collections.emptyList();
     }
 

@@ -18,6 +18,8 @@ public final class ExitHooks {
     private static final List<Action> ACTIONS = new ArrayList<>();
     /** Actions that run after every other one (deleting what the others may still use). */
     private static final List<Action> LAST = new ArrayList<>();
+    /** Actions that run, both halves, before any other begins (work that children must finish). */
+    private static final List<Action> FIRST = new ArrayList<>();
     private static volatile boolean exiting;
     private static boolean installed;
 
@@ -63,6 +65,33 @@ public final class ExitHooks {
     }
 
     /**
+     * Registers an action that runs whole, {@code beginExit} then {@code finishExit}, before any
+     * other action begins: for work that must finish while child processes still run (an
+     * executor's queued calls), before the children are terminated or joined.
+     *
+     * @param action the action
+     * @return false if the JVM is already exiting (the action will not run)
+     */
+    public static boolean registerFirst(Action action) {
+        LOCK.lock();
+        try {
+            if (exiting) {
+                return false;
+            }
+            if (!installed) {
+                Runtime.getRuntime().addShutdownHook(new Thread(ExitHooks::runAll, "pyconcurrent-exit"));
+                installed = true;
+            }
+            FIRST.add(action);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /**
      * Registers an action that runs after every action registered with {@link #register}, for
      * clean-up that must wait until children have been joined (shared files they may still open).
      *
@@ -97,6 +126,7 @@ public final class ExitHooks {
         LOCK.lock();
         try {
             ACTIONS.remove(action);
+            FIRST.remove(action);
         } finally {
             LOCK.unlock();
         }
@@ -112,16 +142,31 @@ public final class ExitHooks {
     }
 
     private static void runAll() {
+        List<Action> first;
         List<Action> actions;
         LOCK.lock();
         try {
             exiting = true;
+            first = new ArrayList<>(FIRST);
+            FIRST.clear();
             actions = new ArrayList<>(LAST);
             actions.addAll(ACTIONS);  // run in reverse: ACTIONS newest first, then LAST
             ACTIONS.clear();
             LAST.clear();
         } finally {
             LOCK.unlock();
+        }
+        for (int i = first.size() - 1; i >= 0; i--) {
+            Action a = first.get(i);
+            try {
+                a.beginExit();
+                a.finishExit();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("exit action {} failed", a, e);
+            }
         }
         for (int i = actions.size() - 1; i >= 0; i--) {
             try {

@@ -55,6 +55,11 @@ abstract class BasePool implements WorkerPool {
         ExitHooks.register(exitAction);
     }
 
+    /** The pool's owner sees to it at exit: JVM exit no longer terminates it. */
+    final void detachExitAction() {
+        ExitHooks.unregister(exitAction);
+    }
+
     // ---------------------------------------------------------------- what a subclass supplies
 
     /** Hands {@code task} to the workers; must not block. Called holding the pool's lock. */

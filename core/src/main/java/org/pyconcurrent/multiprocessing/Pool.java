@@ -51,8 +51,18 @@ public class Pool extends BasePool {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     static {
-        PoolAccess.set((pool, fn, sink) -> ((Pool) pool).dispatchChecked(
-                new PoolTask(new Work.Call(fn), new SinkJob(sink), 0)));
+        PoolAccess.set(new PoolAccess.Submitter() {
+            @Override
+            public void submit(Object pool, org.pyconcurrent.function.SerializableCallable<?> fn,
+                    PoolAccess.TaskSink sink) {
+                ((Pool) pool).dispatchChecked(new PoolTask(new Work.Call(fn), new SinkJob(sink), 0));
+            }
+
+            @Override
+            public void ownedByExecutor(Object pool) {
+                ((Pool) pool).detachExitAction();
+            }
+        });
     }
     private static final AtomicInteger WORKERS = new AtomicInteger();
 

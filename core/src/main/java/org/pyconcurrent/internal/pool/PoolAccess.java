@@ -34,7 +34,6 @@ public final class PoolAccess {
     }
 
     /** The pool side. */
-    @FunctionalInterface
     public interface Submitter {
         /**
          * Submits {@code fn} to {@code pool}.
@@ -45,6 +44,14 @@ public final class PoolAccess {
          * @throws IllegalStateException if the pool does not run
          */
         void submit(Object pool, SerializableCallable<?> fn, TaskSink sink);
+
+        /**
+         * The pool belongs to an executor that finishes its work at exit: the pool must not
+         * terminate itself at exit.
+         *
+         * @param pool a process pool
+         */
+        void ownedByExecutor(Object pool);
     }
 
     private static volatile Submitter submitter;
@@ -71,5 +78,14 @@ public final class PoolAccess {
      */
     public static void submit(Object pool, SerializableCallable<?> fn, TaskSink sink) {
         submitter.submit(pool, fn, sink);
+    }
+
+    /**
+     * Stops {@code pool} from terminating itself at exit (its executor closes and joins it).
+     *
+     * @param pool a process pool
+     */
+    public static void ownedByExecutor(Object pool) {
+        submitter.ownedByExecutor(pool);
     }
 }

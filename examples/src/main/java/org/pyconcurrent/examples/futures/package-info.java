@@ -1,6 +1,6 @@
 /**
- * The pool programs of the seed articles that run on threads, ported: {@code concurrent.futures}
- * with a {@code ThreadPoolExecutor} (submit, {@code result()}, {@code shutdown()},
+ * The pool programs of the seed articles, ported: {@code concurrent.futures} with a
+ * {@code ThreadPoolExecutor} or a {@code ProcessPoolExecutor} (submit, {@code result()}, {@code shutdown()},
  * {@code add_done_callback}) and {@code multiprocessing}'s {@code apply_async} with a callback on
  * a {@code ThreadPool}. One class per program, each with the Python original in its Javadoc, the
  * seed file it comes from, and every change it needed (shorter sleeps).
@@ -18,8 +18,11 @@
  *
  * <p>Most seeds write these programs with processes ({@code ProcessPoolExecutor},
  * {@code multiprocessing.Pool}); seed 004 heads them "进程池（线程池）" (process pool, thread pool)
- * and imports both executors. What is here are their thread twins; the process versions are
- * ported with the process pool. The {@code ThreadPool} programs are in this package rather than
+ * and imports both executors. Both are here: the {@code ProcessExecutor*} classes run the
+ * {@code ProcessPoolExecutor} programs on worker processes, the {@code Executor*} classes their
+ * thread twins; the {@code multiprocessing.Pool} programs on processes are in
+ * {@link org.pyconcurrent.examples.multiprocessing} ({@code Pool*Processes},
+ * {@code PoolLongTimeTask}). The {@code ThreadPool} programs are in this package rather than
  * one of their own because they are the same idea, a pool of threads running submitted calls.
  * Seed 002's {@code concurrent.futures} section only names the two executors, with no program to
  * port.
