@@ -514,7 +514,7 @@ abstract class BasePool implements WorkerPool {
         }
     }
 
-    private static IllegalStateException terminated() {
+    static IllegalStateException terminated() {
         return new IllegalStateException("Pool terminated before the task finished");
     }
 

@@ -119,14 +119,7 @@ public class Pool extends BasePool {
 
     private Pool(int processes, SerializableRunnable initializer, int maxtasksperchild, Duration taskTimeLimit,
             String name) {
-        super(processes, name);
-        if (maxtasksperchild < 0) {
-            throw new IllegalArgumentException("maxtasksperchild must be a positive int or 0 (no limit), got "
-                    + maxtasksperchild);
-        }
-        if (taskTimeLimit != null && Timeouts.toNanos(taskTimeLimit) == 0) {
-            throw new IllegalArgumentException("a task time limit must be positive, got " + taskTimeLimit);
-        }
+        super(checked(processes, maxtasksperchild, taskTimeLimit), name);
         this.initializer = initializer;
         this.maxTasksPerChild = maxtasksperchild;
         this.timeLimitNanos = taskTimeLimit == null ? 0L : Timeouts.toNanos(taskTimeLimit);
@@ -139,6 +132,18 @@ public class Pool extends BasePool {
             s.thread.start();
         }
         started();
+    }
+
+    /** Checks the arguments before BasePool's constructor starts any thread; returns processes. */
+    private static int checked(int processes, int maxtasksperchild, Duration taskTimeLimit) {
+        if (maxtasksperchild < 0) {
+            throw new IllegalArgumentException("maxtasksperchild must be a positive int or 0 (no limit), got "
+                    + maxtasksperchild);
+        }
+        if (taskTimeLimit != null && Timeouts.toNanos(taskTimeLimit) == 0) {
+            throw new IllegalArgumentException("a task time limit must be positive, got " + taskTimeLimit);
+        }
+        return processes;
     }
 
     // ---------------------------------------------------------------- for the slots

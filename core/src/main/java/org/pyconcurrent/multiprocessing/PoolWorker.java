@@ -38,10 +38,15 @@ final class PoolWorker {
                 } catch (EOFException done) {
                     return;
                 }
-                @SuppressWarnings("unchecked")
-                List<Work> batch = (List<Work>) Serialization.fromBytes(message);
-                for (Work work : batch) {
-                    tasks.sendBytes(outcome(work));
+                List<?> batch;
+                try {
+                    batch = (List<?>) Serialization.fromBytes(message);
+                } catch (IOException | RuntimeException | LinkageError unreadable) {
+                    tasks.send(new Unreadable(String.valueOf(unreadable)));  // the parent sends them one by one
+                    continue;
+                }
+                for (Object item : batch) {
+                    tasks.sendBytes(item instanceof byte[] alone ? outcomeOf(alone) : outcome((Work) item));
                 }
             }
         } catch (IOException | InterruptedException parentGone) {
@@ -49,6 +54,21 @@ final class PoolWorker {
         } finally {
             tasks.close();
         }
+    }
+
+    /** A task sent alone: read it, then as {@link #outcome}; one that cannot be read says why. */
+    private static byte[] outcomeOf(byte[] alone) {
+        Work work;
+        try {
+            work = (Work) Serialization.fromBytes(alone);
+        } catch (IOException | RuntimeException | LinkageError unreadable) {
+            return Serialization.toBytes(new Unreadable(String.valueOf(unreadable)));
+        }
+        return outcome(work);
+    }
+
+    /** The answer to a batch (or a task) this worker could not deserialize. */
+    record Unreadable(String reason) implements java.io.Serializable {
     }
 
     /** Runs one task and serializes what the parent must hear: the value, or the failure. */

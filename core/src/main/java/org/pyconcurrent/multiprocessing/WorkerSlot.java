@@ -29,7 +29,8 @@ final class WorkerSlot implements Runnable {
     private final Pool pool;
     private final int number;
     final Thread thread;
-    private Process process;
+    /** Null between stopWorker() and the next start; read by killWorker() in terminate(). */
+    private volatile Process process;
     private Connection connection;
     private int tasksDone;
     /** The batch sent and not fully answered; read by {@link Pool#stopWorkersNow()}. */
@@ -60,8 +61,13 @@ final class WorkerSlot implements Runnable {
                     continue;
                 }
                 List<PoolTask> batch = takeBatch(first);
-                if (!batch.isEmpty()) {
-                    runBatch(batch);
+                inFlight = batch;  // visible to terminate() before anything else happens to it
+                answered = 0;
+                if (pool.stoppingNow()) {
+                    return;  // terminate() may have looked before: the finally fails the batch
+                }
+                if (!batch.isEmpty() && !runBatch(batch)) {
+                    return;
                 }
                 if (pool.maxTasksPerChild() > 0 && tasksDone >= pool.maxTasksPerChild() && !pool.stoppingNow()) {
                     retire();
@@ -74,6 +80,13 @@ final class WorkerSlot implements Runnable {
         } catch (InterruptedException stopped) {
             // terminate(): the pool kills the worker
         } finally {
+            if (pool.stoppingNow()) {
+                IllegalStateException stopped = BasePool.terminated();
+                for (PoolTask t : unanswered()) {
+                    t.fail(stopped);  // a no-op for those terminate() failed already
+                }
+                inFlight = List.of();
+            }
             stopWorker();
             pool.slotExited();
         }
@@ -104,37 +117,73 @@ final class WorkerSlot implements Runnable {
         return batch;
     }
 
-    private void runBatch(List<PoolTask> batch) throws InterruptedException {
-        byte[] message = serialize(batch);
-        if (batch.isEmpty()) {
-            return;
-        }
+    /** Runs one batch; false if the slot has no worker left (the pool is stopping or broken). */
+    private boolean runBatch(List<PoolTask> taken) throws InterruptedException {
+        List<PoolTask> batch = new ArrayList<>(taken);
+        byte[] message = serialize(batch);  // leaves out (and fails) the tasks that cannot travel
         inFlight = batch;
         answered = 0;
+        if (batch.isEmpty()) {
+            return true;
+        }
         try {
             connection.sendBytes(message);
         } catch (IOException | IllegalStateException e) {
-            workerLost(batch, 0, false);
-            return;
+            return workerLost(batch, 0, false);
         }
+        boolean oneByOne = false;
         for (int i = 0; i < batch.size(); i++) {
             PoolTask task = batch.get(i);
             byte[] outcome;
             try {
                 outcome = awaitOutcome(task);
             } catch (IOException | IllegalStateException e) {
-                workerLost(batch, i, true);
-                return;
+                return workerLost(batch, i, true);
             }
             if (outcome == null) {  // the time limit
-                timedOut(batch, i);
-                return;
+                return timedOut(batch, i);
+            }
+            Object value = read(outcome);
+            if (value instanceof PoolWorker.Unreadable u) {
+                if (batch.size() > 1 && !oneByOne) {
+                    // The worker could not read the batch: send its tasks again, each in a message
+                    // of its own, so that only the unreadable ones fail.
+                    oneByOne = true;
+                    try {
+                        connection.sendBytes(serializeOneByOne(batch));
+                    } catch (IOException | IllegalStateException e) {
+                        return workerLost(batch, 0, false);
+                    }
+                    i--;
+                    continue;
+                }
+                value = RemoteFailure.of(new IllegalArgumentException(
+                        "cannot read the task in the worker process: " + u.reason()));
             }
             answered = i + 1;
             tasksDone++;
-            report(task, outcome);
+            report(task, value);
         }
         inFlight = List.of();
+        return true;
+    }
+
+    /** The batch as a list of separately serialized tasks, which the worker reads one by one. */
+    private static byte[] serializeOneByOne(List<PoolTask> batch) {
+        ArrayList<byte[]> each = new ArrayList<>(batch.size());
+        for (PoolTask t : batch) {
+            each.add(Serialization.toBytes(t.work));
+        }
+        return Serialization.toBytes(each);
+    }
+
+    private static Object read(byte[] outcome) {
+        try {
+            return Serialization.fromBytes(outcome);
+        } catch (IOException e) {
+            return RemoteFailure.of(new IllegalStateException(
+                    "cannot read the task's result in the parent: " + e.getMessage(), e));
+        }
     }
 
     /**
@@ -177,14 +226,7 @@ final class WorkerSlot implements Runnable {
         return connection.recvBytes();
     }
 
-    private static void report(PoolTask task, byte[] outcome) {
-        Object value;
-        try {
-            value = Serialization.fromBytes(outcome);
-        } catch (IOException e) {
-            task.fail(new IllegalStateException("cannot read the task's result in the parent: " + e.getMessage(), e));
-            return;
-        }
+    private static void report(PoolTask task, Object value) {
         if (value instanceof RemoteFailure f) {
             task.fail(f.toException());
         } else {
@@ -193,7 +235,7 @@ final class WorkerSlot implements Runnable {
     }
 
     /** The worker process died (or its connection broke) while {@code batch.get(running)} ran. */
-    private void workerLost(List<PoolTask> batch, int running, boolean started) throws InterruptedException {
+    private boolean workerLost(List<PoolTask> batch, int running, boolean started) throws InterruptedException {
         Integer code = endOfWorker();
         if (started && !pool.stoppingNow()) {
             batch.get(running).fail(new WorkerLostError("Worker exited prematurely: " + describe(code)
@@ -203,20 +245,27 @@ final class WorkerSlot implements Runnable {
             requeue(batch, running);
         }
         inFlight = List.of();
-        replaceWorker(code);
+        return replaceWorker(code);
     }
 
-    private void timedOut(List<PoolTask> batch, int running) throws InterruptedException {
+    private boolean timedOut(List<PoolTask> batch, int running) throws InterruptedException {
         process.kill();
         endOfWorker();
         batch.get(running).fail(new TimeLimitExceeded("the task ran longer than the pool's time limit of "
                 + Duration.ofNanos(pool.timeLimitNanos()) + "; its worker was killed"));
         requeue(batch, running + 1);
         inFlight = List.of();
-        replaceWorker(null);
+        return replaceWorker(null);
     }
 
     private void requeue(List<PoolTask> batch, int from) {
+        if (pool.stoppingNow()) {  // terminate() has drained the queue already
+            IllegalStateException stopped = BasePool.terminated();
+            for (int i = from; i < batch.size(); i++) {
+                batch.get(i).fail(stopped);
+            }
+            return;
+        }
         for (int i = batch.size() - 1; i >= from; i--) {
             pool.inbox().addFirst(batch.get(i));
         }
@@ -233,13 +282,22 @@ final class WorkerSlot implements Runnable {
 
     /** Starts a worker process and waits until its initializer has run; false if the pool broke. */
     private boolean startWorker() throws InterruptedException {
-        Pipe pipe = Pipe.create();
-        Connection workerEnd = pipe.conn2();
-        var initializer = pool.initializer();
-        Process p = new Process(pool.workerName(number), () -> PoolWorker.serve(workerEnd, initializer));
-        p.setDaemon(true);
-        p.start();
-        workerEnd.close();
+        Pipe pipe;
+        Process p;
+        try {
+            pipe = Pipe.create();
+            Connection workerEnd = pipe.conn2();
+            var initializer = pool.initializer();
+            p = new Process(pool.workerName(number), () -> PoolWorker.serve(workerEnd, initializer));
+            p.setDaemon(true);
+            p.start();
+            workerEnd.close();
+        } catch (RuntimeException e) {
+            if (!pool.stoppingNow()) {  // else: terminate() interrupted us while we made the pipe
+                pool.initializerFailed(new ProcessError("cannot start a worker process: " + e, e));
+            }
+            return false;
+        }
         process = p;
         connection = pipe.conn1();
         tasksDone = 0;
@@ -262,7 +320,8 @@ final class WorkerSlot implements Runnable {
 
     /** Replaces a worker that died; false if the pool is stopping (nothing to replace). */
     private boolean replaceWorker(Integer code) throws InterruptedException {
-        LOG.debug("worker {} of {} exited ({}); starting another", process.name(), pool, describe(code));
+        LOG.debug("worker {} of {} exited ({}); starting another", process == null ? "?" : process.name(), pool,
+                describe(code));
         stopWorker();
         if (pool.stoppingNow() || pool.closing() && pool.inbox().isEmpty()) {
             return false;
@@ -308,6 +367,8 @@ final class WorkerSlot implements Runnable {
                 // a kill that has not landed yet: the JVM's exit hook will see to it
             }
         }
+        connection = null;
+        process = null;
     }
 
     /** The tasks sent to the worker and not yet answered (for terminate()). */
