@@ -69,6 +69,25 @@ class ExamplesTest {
                             "an item is got after it is put:\n" + o.output());
                 }
             }),
+            entry("PoolLongTimeTask", o -> {
+                List<String> lines = o.lines();
+                assertEquals(3 + 2 * 5, lines.size(), o.output());
+                assertEquals("Parent process " + o.pid() + ".", lines.get(0), "the pid is the example's JVM");
+                assertEquals(1, count(o, "Waiting for all subprocesses done..."::equals), o.output());
+                assertEquals("All subprocesses done.", last(o), "join() waits for the workers");
+                Set<Long> workers = new HashSet<>();
+                for (int task = 0; task < 5; task++) {
+                    String run = "Run task " + task + " \\((\\d+)\\)\\.\\.\\.";
+                    List<String> runs = lines.stream().filter(l -> l.matches(run)).toList();
+                    assertEquals(1, runs.size(), "task " + task + " runs once:\n" + o.output());
+                    workers.add(childPid(o, runs.get(0), run));
+                    String ran = "Task " + task + " runs \\d+\\.\\d\\d seconds\\.";
+                    List<Integer> ends = IntStream.range(0, lines.size()).filter(i -> lines.get(i).matches(ran)).boxed().toList();
+                    assertEquals(1, ends.size(), "task " + task + " ends once:\n" + o.output());
+                    assertTrue(lines.indexOf(runs.get(0)) < ends.get(0), "a task ends after it starts:\n" + o.output());
+                }
+                assertTrue(workers.size() <= 4, "four worker processes at most: " + workers);
+            }),
             entry("LoopThread", o -> assertEquals(List.of(
                     "thread main is running...",
                     "thread LoopThread is running...",
@@ -154,7 +173,49 @@ class ExamplesTest {
                         "parent process: " + o.pid(), "process id: " + child, "", "", "",
                         "hello Bruce"), lines, "the child's parent is main");
             }),
+            entry("QueueChildPut", o -> assertEquals(List.of("['Bruce', 'Lee']"), o.lines(),
+                    "the parent gets the list the child put")),
+            entry("QueueFiveFull", o -> assertEquals(List.of("消息队列已经满员", "5", "False", "put1号", "put2号"),
+                    o.lines(), "put_nowait on a full Queue(5) raises Full; the rest is first in, first out")),
+            entry("QueueWriteThenRead", o -> assertEquals(List.of(
+                    "queue获取到值 鲁班", "queue获取到值 李白", "queue获取到值 武则天", "queue获取到值 孙尚香",
+                    "从消息队列中获取到值 鲁班", "从消息队列中获取到值 李白", "从消息队列中获取到值 武则天", "从消息队列中获取到值 孙尚香",
+                    "数据写入读取完毕"), o.lines(),
+                    "the writer is joined before the reader starts; the reader gets every name, in order")),
+            entry("PipeSendRecv", o -> assertEquals(List.of(
+                    "['Bruce', 'Lee', 'From Child']", "['Bruce', 'Lee', 'From Child2']", "EOFError"), o.lines(),
+                    "two messages, in order, then the end of the pipe")),
+            entry("GetTicketUnlocked", o -> {
+                List<String> lines = withoutColors(o);
+                long shown = lines.stream().filter(l -> l.matches("目前还剩\\[[01]\\]张票\\.")).count();
+                long sawOne = count(lines, "目前还剩[1]张票."::equals);
+                long bought = count(lines, "购票成功"::equals);
+                assertEquals(3, shown, "each buyer shows the count:\n" + o.output());
+                assertEquals(3 + bought, lines.size(), o.output());
+                assertTrue(bought >= 1 && bought <= sawOne,
+                        "the first buyer buys; a buyer who saw 0 cannot, the others race for it:\n" + o.output());
+            }),
+            entry("GetTicketLock", o -> {
+                List<String> lines = withoutColors(o);
+                assertEquals(4, lines.size(), o.output());
+                assertEquals(3, count(lines, l -> l.matches("目前还剩\\[[01]\\]张票\\.")), o.output());
+                assertEquals(1, count(lines, "购票成功"::equals), "the lock lets one ticket be sold:\n" + o.output());
+                int sold = lines.indexOf("购票成功");
+                assertTrue(lines.indexOf("目前还剩[1]张票.") >= 0 && lines.indexOf("目前还剩[1]张票.") < sold,
+                        "the buyer showed the count 1 first:\n" + o.output());
+            }),
             entry("PoolCallback", o -> {
+                List<String> lines = o.lines();
+                assertEquals(1 + 12 + 20, lines.size(), o.output());
+                String pid = mainPid(o);
+                Predicate<String> mains = l -> l.startsWith("Process->") || l.equals("end") || l.equals("pool close.");
+                assertEquals(Stream.concat(IntStream.range(0, 10).mapToObj(i -> "Process->" + i),
+                        Stream.of("end", "pool close.")).toList(), lines.stream().filter(mains).toList());
+                assertTrue(lines.indexOf("end") < lines.indexOf("109"),
+                        "apply_async does not wait: main is done before the last task:\n" + o.output());
+                checkFooBar(lines.stream().skip(1).filter(mains.negate()).toList(), 10, pid);
+            }),
+            entry("PoolCallbackProcesses", o -> {
                 List<String> lines = o.lines();
                 assertEquals(1 + 12 + 20, lines.size(), o.output());
                 String pid = mainPid(o);
@@ -177,6 +238,20 @@ class ExamplesTest {
                         lines.subList(lines.size() - 5, lines.size()), "get() after join(), in submission order");
                 checkFooBar(lines.subList(1, lines.size() - 5).stream().filter(mains.negate()).toList(), 5, pid);
             }),
+            entry("PoolGetResultsProcesses", o -> {
+                List<String> lines = o.lines();
+                assertEquals(1 + 2 + 10 + 5, lines.size(), o.output());
+                String pid = mainPid(o);
+                Predicate<String> mains = l -> l.equals("end") || l.equals("pool close.");
+                assertEquals(List.of("end", "pool close."), lines.stream().filter(mains).toList());
+                assertTrue(lines.indexOf("end") < lines.indexOf("104"),
+                        "apply_async does not wait: main is done before the last task:\n" + o.output());
+                assertEquals(IntStream.range(100, 105).mapToObj(v -> "res-->" + v).toList(),
+                        lines.subList(lines.size() - 5, lines.size()), "get() after join(), in submission order");
+                checkFooBar(lines.subList(1, lines.size() - 5).stream().filter(mains.negate()).toList(), 5, pid);
+            }),
+            entry("ValueArrayNegate", o -> assertEquals(List.of("3.1415927", "[0, -1, -2, -3, -4, -5, -6, -7, -8, -9]"),
+                    o.lines(), "the child's writes to shared memory are seen by the parent")),
             entry("ShowThreads", o -> {
                 assertEquals("main thread stop", o.lines().get(0), "main ends first");
                 assertEquals(set(IntStream.range(0, 10).mapToObj(i -> "thread" + i)),
@@ -208,7 +283,43 @@ class ExamplesTest {
                         set(o.lines().stream().filter(l -> l.startsWith("say hi"))),
                         "each child appends to a list of its own");
             }),
+            entry("ArrayShared", o -> {
+                assertEquals(8, o.lines().size(), o.output());
+                List<Integer> zero = arrayLines(o, 0);
+                List<Integer> one = arrayLines(o, 1);
+                assertEquals(4, zero.size(), o.output());
+                assertEquals(4, one.size(), o.output());
+                assertTrue(zero.get(0) == 100 && Set.of(22, 101).contains(zero.get(1)), "child 0: " + zero);
+                assertTrue(Set.of(11, 100).contains(one.get(0)) && one.get(1) == 101, "child 1: " + one);
+                assertEquals(List.of(33, 44), zero.subList(2, 4));
+                assertEquals(List.of(33, 44), one.subList(2, 4));
+                assertTrue(zero.get(1) == 101 || one.get(0) == 100,
+                        "the child that writes second reads after both writes, so it sees the other's:\n" + o.output());
+            }),
+            entry("ArrayRLock", o -> {
+                List<String> lines = o.lines();
+                assertEquals(80, lines.size(), o.output());
+                Set<Integer> children = new TreeSet<>();
+                for (int b = 0; b < 80; b += 4) {
+                    Matcher first = Pattern.compile("(\\d+) -----> (\\d+)").matcher(lines.get(b));
+                    assertTrue(first.matches(), lines.get(b));
+                    int i = Integer.parseInt(first.group(1));
+                    assertEquals(List.of(i + " -----> " + (100 + i), i + " -----> 22", i + " -----> 33", i + " -----> 44"),
+                            lines.subList(b, b + 4), "under the lock a child's four lines come together:\n" + o.output());
+                    children.add(i);
+                }
+                assertEquals(set(IntStream.range(0, 20).mapToObj(Integer::toString)),
+                        set(children.stream().map(Object::toString)), "each of the 20 children once");
+            }),
             entry("PoolFooBar", o -> {
+                assertEquals(1, count(o, "end"::equals));
+                assertTrue(o.lines().indexOf("end") <= 5,
+                        "apply_async does not wait: main is done before the second round of five:\n" + o.output());
+                assertEquals(IntStream.range(100, 110).boxed().toList(), integers(o).stream().sorted().toList(),
+                        "the callback prints every return value once");
+                assertEquals(11, o.lines().size(), o.output());
+            }),
+            entry("PoolFooBarProcesses", o -> {
                 assertEquals(1, count(o, "end"::equals));
                 assertTrue(o.lines().indexOf("end") <= 5,
                         "apply_async does not wait: main is done before the second round of five:\n" + o.output());
@@ -261,6 +372,36 @@ class ExamplesTest {
                 assertTrue(meals.size() < 5, "the daemon child is terminated before its fifth meal:\n" + o.output());
                 assertEquals(IntStream.range(0, meals.size()).mapToObj(i -> "在第" + i + "次干饭").toList(), meals);
             }),
+            entry("TomTicketUnlocked", o -> {
+                Map<Integer, Integer> seen = ticketSearches(o);
+                Map<Integer, Integer> bought = ticketOutcomes(o, "购票成功");
+                assertEquals(4 + bought.size(), o.lines().size(), o.output());
+                assertFalse(bought.isEmpty(), "the first buyer buys:\n" + o.output());
+                for (int tom : bought.keySet()) {
+                    assertEquals(1, seen.get(tom), "a buyer who saw 0 tickets cannot buy:\n" + o.output());
+                    assertTrue(bought.get(tom) > o.lines().indexOf(searchLine(tom, 1)), "search, then get:\n" + o.output());
+                }
+            }),
+            entry("TomTicketLock", o -> {
+                Map<Integer, Integer> seen = ticketSearches(o);
+                Map<Integer, Integer> bought = ticketOutcomes(o, "购票成功");
+                Map<Integer, Integer> failed = ticketOutcomes(o, "购票失败");
+                assertEquals(8, o.lines().size(), o.output());
+                assertEquals(1, bought.size(), "the lock lets one ticket be sold:\n" + o.output());
+                assertEquals(3, failed.size(), o.output());
+                Set<Integer> toms = new TreeSet<>(bought.keySet());
+                toms.addAll(failed.keySet());
+                assertEquals(Set.of(1, 2, 3, 4), toms, "each buyer buys or fails:\n" + o.output());
+                int winner = bought.keySet().iterator().next();
+                assertEquals(1, seen.get(winner), o.output());
+                assertTrue(bought.get(winner) > o.lines().indexOf(searchLine(winner, 1)), o.output());
+                failed.forEach((tom, at) -> assertTrue(at > o.lines().indexOf(searchLine(tom, seen.get(tom))), o.output()));
+            }),
+            entry("TomTicketLockJoin", o -> assertEquals(List.of(
+                    searchLine(1, 1), "Tom1号购票成功", searchLine(2, 0), "Tom2号购票失败",
+                    searchLine(3, 0), "Tom3号购票失败", searchLine(4, 0), "Tom4号购票失败"), o.lines(),
+                    "one buyer after the other: Tom1号 buys the ticket")),
+            entry("SemaphoreHome", ExamplesTest::checkSemaphoreHome),
             entry("WorkThread", o -> assertEquals(List.of("张三在种田"), o.lines())),
             entry("WorkNum", o -> assertEquals(List.of("张三在种田", "150", "250"), o.lines(),
                     "the child's num is its own")),
@@ -291,7 +432,15 @@ class ExamplesTest {
                 assertEquals(IntStream.range(0, 20).boxed().toList(), integers(o).stream().sorted().toList(),
                         "every call runs once, although main returns first: the executor is shut down at exit");
             }),
+            entry("ProcessExecutorSubmit", o -> {
+                assertEquals(20, o.lines().size(), o.output());
+                assertEquals(IntStream.range(0, 20).boxed().toList(), integers(o).stream().sorted().toList(),
+                        "every call runs once");
+            }),
             entry("ExecutorResult", o -> assertEquals(
+                    IntStream.range(0, 20).boxed().flatMap(n -> Stream.of(n.toString(), "返回值是 " + 2 * n)).toList(),
+                    o.lines(), "result() waits for each call before the next is submitted")),
+            entry("ProcessExecutorResult", o -> assertEquals(
                     IntStream.range(0, 20).boxed().flatMap(n -> Stream.of(n.toString(), "返回值是 " + 2 * n)).toList(),
                     o.lines(), "result() waits for each call before the next is submitted")),
             entry("ExecutorShutdown", o -> {
@@ -300,6 +449,22 @@ class ExamplesTest {
                 assertEquals(set(IntStream.range(0, 20).mapToObj(Integer::toString)), set(lines.stream().limit(20)),
                         "shutdown(true) waits for every call");
                 assertEquals(IntStream.range(0, 20).mapToObj(n -> "返回值是 " + 2 * n).toList(), lines.subList(20, 40));
+            }),
+            entry("ProcessExecutorShutdown", o -> {
+                List<String> lines = o.lines();
+                assertEquals(40, lines.size(), o.output());
+                assertEquals(set(IntStream.range(0, 20).mapToObj(Integer::toString)), set(lines.stream().limit(20)),
+                        "shutdown(true) waits for every call");
+                assertEquals(IntStream.range(0, 20).mapToObj(n -> "返回值是 " + 2 * n).toList(), lines.subList(20, 40));
+            }),
+            entry("ProcessExecutorDoneCallback", o -> {
+                List<String> lines = o.lines();
+                assertEquals(10, lines.size(), o.output());
+                for (int n = 0; n < 5; n++) {
+                    int started = lines.indexOf(Integer.toString(n));
+                    int done = lines.indexOf("获取返回值结果" + 2 * n);
+                    assertTrue(started >= 0 && done > started, "call " + n + " and then its callback:\n" + o.output());
+                }
             }),
             entry("ExecutorDoneCallback", o -> {
                 List<String> lines = o.lines();
@@ -431,6 +596,90 @@ class ExamplesTest {
         assertTrue(done > lastUse, "q.join() returns after the last product is used:\n" + o.output());
         assertEquals(1, count(o, l -> l.startsWith("共生产了")));
         assertEquals("所有顾客都走了。", last(o), "main waits for the producer");
+    }
+
+    /**
+     * SemaphoreHome: Tom0号 to Tom8号 each go into the room once and come out after; an entering
+     * line is printed once a permit is held and a leaving line before it is given back, so in
+     * the output there are never more than three inside.
+     */
+    private static void checkSemaphoreHome(Launcher.Outcome o) {
+        List<String> lines = o.lines();
+        assertEquals(18, lines.size(), o.output());
+        Pattern enter = Pattern.compile("Tom(\\d)号猥琐的进入小黑屋");
+        Pattern leave = Pattern.compile("Tom(\\d)号惊恐的跑出房间");
+        Set<String> inside = new HashSet<>();
+        Set<String> entered = new TreeSet<>();
+        Set<String> left = new TreeSet<>();
+        int most = 0;
+        for (String line : lines) {
+            Matcher in = enter.matcher(line);
+            Matcher out = leave.matcher(line);
+            if (in.matches()) {
+                assertTrue(entered.add(in.group(1)), "each goes in once: " + line);
+                inside.add(in.group(1));
+                most = Math.max(most, inside.size());
+                assertTrue(inside.size() <= 3, "at most three in the room: " + inside + "\n" + o.output());
+            } else {
+                assertTrue(out.matches(), "an entering or leaving line: " + line);
+                assertTrue(inside.remove(out.group(1)), "one leaves after going in: " + line + "\n" + o.output());
+                left.add(out.group(1));
+            }
+        }
+        Set<String> all = set(IntStream.range(0, 9).mapToObj(Integer::toString));
+        assertEquals(all, entered, o.output());
+        assertEquals(all, left, o.output());
+        assertTrue(most >= 1, o.output());
+    }
+
+    /** The look-up line of {@code TomTicket*}: Tom{@code tom}号 sees {@code count} tickets. */
+    private static String searchLine(int tom, int count) {
+        return "Tom" + tom + "号正在查看票源 ， 当前剩余票数为：" + count;
+    }
+
+    /** TomTicket*: the count each of Tom1号 to Tom4号 saw; each looks once. */
+    private static Map<Integer, Integer> ticketSearches(Launcher.Outcome o) {
+        Pattern search = Pattern.compile("Tom([1-4])号正在查看票源 ， 当前剩余票数为：([01])");
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (String line : o.lines()) {
+            Matcher m = search.matcher(line);
+            if (m.matches()) {
+                assertEquals(null, seen.put(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
+                        "each buyer looks once:\n" + o.output());
+            }
+        }
+        assertEquals(Set.of(1, 2, 3, 4), seen.keySet(), "every buyer looks:\n" + o.output());
+        return seen;
+    }
+
+    /** TomTicket*: the line index of each buyer's {@code outcome} line (bought or failed); at most one each. */
+    private static Map<Integer, Integer> ticketOutcomes(Launcher.Outcome o, String outcome) {
+        Pattern p = Pattern.compile("Tom([1-4])号" + outcome);
+        Map<Integer, Integer> at = new HashMap<>();
+        List<String> lines = o.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = p.matcher(lines.get(i));
+            if (m.matches()) {
+                assertEquals(null, at.put(Integer.parseInt(m.group(1)), i), "once each:\n" + o.output());
+            }
+        }
+        return at;
+    }
+
+    /** ArrayShared: the values child {@code i} printed, {@code i -----> v}, in its order. */
+    private static List<Integer> arrayLines(Launcher.Outcome o, int i) {
+        Pattern line = Pattern.compile(i + " -----> (\\d+)");
+        return o.lines().stream().map(line::matcher).filter(Matcher::matches)
+                .map(m -> Integer.parseInt(m.group(1))).toList();
+    }
+
+    /** The output's lines with their ANSI color escapes taken out. */
+    private static List<String> withoutColors(Launcher.Outcome o) {
+        return o.lines().stream().map(l -> l.replaceAll("\u001b\\[[0-9;]*m", "")).toList();
+    }
+
+    private static long count(List<String> lines, Predicate<String> line) {
+        return lines.stream().filter(line).count();
     }
 
     /** The pid of a pool example's first line, {@code __main__ <pid>}. */

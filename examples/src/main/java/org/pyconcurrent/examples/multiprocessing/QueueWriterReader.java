@@ -56,6 +56,8 @@ import org.pyconcurrent.multiprocessing.Queue;
  * {@code q.get(true)}; it may wait, so it throws {@link InterruptedException}.
  *
  * <p>Changes: the writer sleeps {@code random.random()} fifths of a second instead of seconds.
+ * Each line is printed with one {@code println}: the two children share the standard output,
+ * and a {@code printf} may reach it in pieces, which the other child's line could split.
  * Added: before it terminates the reader, the parent waits until the reader has taken every item
  * (the queue is empty), and then 200 ms for it to print the last one. The seed relies on
  * {@code fork}, with which the reader runs at once; a reader that is a new JVM may still be
@@ -68,10 +70,10 @@ public final class QueueWriterReader {
 
     // 写数据进程执行的代码 (the code of the writing process)
     static void write(Queue<String> q) {
-        System.out.printf("Process to write: %s%n", ProcessHandle.current().pid());
+        System.out.println("Process to write: " + ProcessHandle.current().pid());
         try {
             for (String value : List.of("A", "B", "C")) {
-                System.out.printf("Put %s to queue...%n", value);
+                System.out.println("Put " + value + " to queue...");
                 q.put(value);
                 // Python: time.sleep(random.random()), up to a second
                 Thread.sleep(Duration.ofMillis((long) (ThreadLocalRandom.current().nextDouble() * 200)));
@@ -83,11 +85,11 @@ public final class QueueWriterReader {
 
     // 读数据进程执行的代码 (the code of the reading process)
     static void read(Queue<String> q) {
-        System.out.printf("Process to read: %s%n", ProcessHandle.current().pid());
+        System.out.println("Process to read: " + ProcessHandle.current().pid());
         try {
             while (true) {
                 String value = q.get(true);
-                System.out.printf("Get %s from queue.%n", value);
+                System.out.println("Get " + value + " from queue.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

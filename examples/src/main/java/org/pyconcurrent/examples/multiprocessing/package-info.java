@@ -21,11 +21,22 @@
  * {@code spawn}, which re-imports the module). What the child changes stays in the child either
  * way.
  *
- * <p>Not here: seed 000's {@code os.fork()} program (a JVM cannot fork); the programs with
- * {@code Queue}, {@code Pipe}, {@code Lock}, {@code Semaphore}, {@code Value}, {@code Array},
- * {@code Manager} or a process {@code Pool}, which need what a child process cannot be handed yet;
- * and seed 004's ticket program without a lock, which reads and writes a {@code db.txt} the seed
- * does not give and belongs with its locked versions.
+ * <p>Here too are the programs that hand their children something to share: it is captured by
+ * the target like any argument, and every process's copy is the same queue, pipe end, lock or
+ * memory. A {@code Queue} ({@link QueueWriterReader}, {@link QueueChildPut}, {@link QueueWriteThenRead},
+ * and in one process {@link QueueFiveFull}); a {@code Pipe} end ({@link PipeSendRecv});
+ * a {@code Lock} over the tickets of a {@code db.txt} ({@link GetTicketLock}, {@link TomTicketLock},
+ * {@link TomTicketLockJoin}, and the seeds' versions without it, {@link GetTicketUnlocked} and
+ * {@link TomTicketUnlocked}, whose file is made by {@code DbTxt}); a {@code Semaphore}
+ * ({@link SemaphoreHome}); a {@code Value} and an {@code Array} ({@link ValueArrayNegate},
+ * {@link ArrayShared}, and {@link ArrayRLock} with an {@code RLock}). And the process
+ * {@code Pool} programs ({@link PoolLongTimeTask}, {@link PoolCallbackProcesses},
+ * {@link PoolGetResultsProcesses}, {@link PoolFooBarProcesses}); their thread twins, and the
+ * {@code ProcessPoolExecutor} programs, are in {@link org.pyconcurrent.examples.futures}.
+ *
+ * <p>Not here: seed 000's {@code os.fork()} program (a JVM cannot fork), and the {@code Manager}
+ * programs (seed 001's {@code manager.dict()} and {@code manager.list()}, seed 003's
+ * {@code manage.dict()}), which pyconcurrent has no counterpart for yet.
  *
  * <p>Run one with {@code java -cp examples/target/examples.jar
  * org.pyconcurrent.examples.multiprocessing.RunProc}, or all of them with the
