@@ -222,7 +222,10 @@ public class Process implements Serializable {
         handle = jvm.toHandle();
         started = true;
         CHILDREN.add(this);
-        jvm.onExit().thenRun(() -> CHILDREN.remove(this));
+        jvm.onExit().thenRun(() -> {
+            CHILDREN.remove(this);
+            SharedFiles.deleteDirectoriesOf(jvm.pid());  // what a killed child could not delete
+        });
     }
 
     // ---------------------------------------------------------------- waiting

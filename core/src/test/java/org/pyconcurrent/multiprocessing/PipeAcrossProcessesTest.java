@@ -208,4 +208,38 @@ class PipeAcrossProcessesTest {
         p.join(PATIENCE);
         assertEquals(0, p.exitcode());
     }
+
+    @Test
+    void aKilledChildsSharedDirectoryIsDeletedByItsParent() throws Exception {
+        Queue<Lock> back = new Queue<>();
+        Process p = start(() -> {
+            try {
+                back.put(new Lock());  // made here: this child now has a shared directory and a host
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Lock fromChild = back.get(PATIENCE);
+        long pid = p.pid();
+        java.nio.file.Path shm = java.nio.file.Path.of("/dev/shm");
+        java.nio.file.Path base = java.nio.file.Files.isDirectory(shm) ? shm
+                : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<Long> dirs = () -> {
+            try (var list = java.nio.file.Files.list(base)) {
+                return list.filter(d -> d.getFileName().toString().startsWith("pyc-shm-" + pid + "-")).count();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertEquals(1L, dirs.get(), "the child made a shared directory");
+        assertTrue(fromChild.acquire(false), "the child's lock works here");
+        p.kill();
+        p.join(PATIENCE);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (dirs.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0L, dirs.get(), "the parent deleted what the killed child could not");
+    }
 }

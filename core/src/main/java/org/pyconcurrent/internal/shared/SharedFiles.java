@@ -55,9 +55,31 @@ public final class SharedFiles {
         return dir == null ? null : dir.toString();
     }
 
-    private static Path create() {
+    /** Where the directories are made: {@code /dev/shm} if usable, else the temporary directory. */
+    private static Path base() {
         Path shm = Path.of("/dev/shm");
-        Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
+     * Deletes the directories a child process made, once it has exited: one that exited normally
+     * deleted its own, but a killed one could not.
+     *
+     * @param pid the child's pid
+     */
+    public static void deleteDirectoriesOf(long pid) {
+        String prefix = "pyc-shm-" + pid + "-";
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base(), prefix + "*")) {
+            for (Path d : dirs) {
+                deleteTree(d.toString());
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException ignored) {
+            // nothing to delete
+        }
+    }
+
+    private static Path create() {
+        Path base = base();
         try {
             Path dir = Files.createTempDirectory(base, "pyc-shm-" + ProcessHandle.current().pid() + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
