@@ -456,7 +456,7 @@ WORKLOADS: Dict[str, object] = {
         "one round trip: an int sent to an echo process and received back",
         Sizes(full=40_000, quick=10_000, smoke=200), target=2.0, unit="round trips/s",
         note="the echo process is started by the warm-up run; pyconcurrent's reader tries the "
-             "socket for up to 50 \u00b5s before it sleeps."),
+             "socket again, yielding the CPU in between, for up to 100 \u00b5s before it sleeps."),
     "value_locked_increments": Throughput(
         "Value('i') += 1 under its lock, 2 processes", value_locked_increments,
         "one locked increment of a shared int",
