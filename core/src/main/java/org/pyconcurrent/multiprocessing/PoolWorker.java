@@ -20,6 +20,23 @@ final class PoolWorker {
     private PoolWorker() {
     }
 
+    /**
+     * A worker process's target: a record rather than a lambda, because a worker JVM reads a
+     * record with what its standby has warmed up, where a lambda would first have its class spun
+     * (tens of milliseconds of a pool's start).
+     *
+     * @param tasks the worker's end of its pipe
+     * @param initializer run first; may be null
+     */
+    record Target(Connection tasks, SerializableRunnable initializer) implements SerializableRunnable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void run() {
+            serve(tasks, initializer);
+        }
+    }
+
     static void serve(Connection tasks, SerializableRunnable initializer) {
         try {
             if (initializer != null) {

@@ -288,7 +288,7 @@ final class WorkerSlot implements Runnable {
             pipe = Pipe.create();
             Connection workerEnd = pipe.conn2();
             var initializer = pool.initializer();
-            p = new Process(pool.workerName(number), () -> PoolWorker.serve(workerEnd, initializer));
+            p = new Process(pool.workerName(number), new PoolWorker.Target(workerEnd, initializer));
             p.setDaemon(true);
             p.start();
             workerEnd.close();

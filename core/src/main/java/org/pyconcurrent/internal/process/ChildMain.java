@@ -147,11 +147,48 @@ public final class ChildMain {
     private static void warmUp() {
         try {
             Runnable lambda = (Runnable & java.io.Serializable) () -> { };
-            List<Object> sample = new ArrayList<>(List.of("warm", 1, 2L, lambda));
+            // a record too: the first record read builds its constructor's method handles (tens of ms)
+            List<Object> sample = new ArrayList<>(List.of("warm", 1, 2L, lambda, new java.util.LinkedList<>(List.of(3)),
+                    new StartMessage(null, "warm", 0L, null)));
             Serialization.fromBytes(Serialization.toBytes(sample));
-            Class.forName("org.pyconcurrent.multiprocessing.Process", true, ChildMain.class.getClassLoader());
-        } catch (IOException | ClassNotFoundException cannotHappen) {
+            ClassLoader loader = ChildMain.class.getClassLoader();
+            for (String name : WARM_CLASSES) {
+                Class.forName(name, true, loader);
+            }
+            warmUpConnections();
+        } catch (IOException | ClassNotFoundException | java.security.GeneralSecurityException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
+        }
+    }
+
+    /** Classes a child's first connection to another process uses: loaded while a standby waits. */
+    private static final List<String> WARM_CLASSES = List.of(
+            "org.pyconcurrent.multiprocessing.Process",
+            "org.pyconcurrent.multiprocessing.Connection",
+            "org.pyconcurrent.multiprocessing.Client",
+            "org.pyconcurrent.multiprocessing.Pipe",
+            "org.pyconcurrent.internal.ipc.Handshake",
+            "org.pyconcurrent.internal.ipc.FrameChannel",
+            "org.pyconcurrent.internal.shared.Host",
+            "org.pyconcurrent.internal.shared.Segment");
+
+    /**
+     * What a first handshake costs in a fresh JVM, paid while a standby waits: the JCE provider
+     * and HMAC-SHA256, the seeding of {@code SecureRandom}, and a Unix socket with its selector
+     * (about 100 ms otherwise, between a child's start and its first message over a pipe end it
+     * was handed).
+     */
+    private static void warmUpConnections() throws IOException, java.security.GeneralSecurityException {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
+        mac.doFinal(new byte[32]);
+        new java.security.SecureRandom().nextBytes(new byte[32]);
+        java.security.MessageDigest.isEqual(new byte[1], new byte[1]);
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+                java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
+            channel.configureBlocking(false);
+            channel.register(selector, java.nio.channels.SelectionKey.OP_READ);
+            selector.selectNow();
         }
     }
 }
