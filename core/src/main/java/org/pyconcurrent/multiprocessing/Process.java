@@ -222,6 +222,7 @@ public class Process implements Serializable {
         handle = jvm.toHandle();
         started = true;
         CHILDREN.add(this);
+        SharedFiles.childStarted(jvm.pid());
         jvm.onExit().thenRun(() -> {
             CHILDREN.remove(this);
             SharedFiles.deleteDirectoriesOf(jvm.pid());  // what a killed child could not delete

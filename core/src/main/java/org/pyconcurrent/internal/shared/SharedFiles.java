@@ -18,6 +18,8 @@ import org.pyconcurrent.internal.ExitHooks;
 public final class SharedFiles {
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static volatile Path directory;
+    /** Children started and not yet seen exit: their directories go at this process's exit too. */
+    private static final java.util.Set<Long> CHILDREN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private SharedFiles() {
     }
@@ -62,12 +64,23 @@ public final class SharedFiles {
     }
 
     /**
+     * Records a child process, whose directories this process deletes when it sees the child
+     * exit ({@link #deleteDirectoriesOf}) or, at the latest, when it exits itself.
+     *
+     * @param pid the child's pid
+     */
+    public static void childStarted(long pid) {
+        CHILDREN.add(pid);
+    }
+
+    /**
      * Deletes the directories a child process made, once it has exited: one that exited normally
      * deleted its own, but a killed one could not.
      *
      * @param pid the child's pid
      */
     public static void deleteDirectoriesOf(long pid) {
+        CHILDREN.remove(pid);
         String prefix = "pyc-shm-" + pid + "-";
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base(), prefix + "*")) {
             for (Path d : dirs) {
@@ -91,6 +104,11 @@ public final class SharedFiles {
 
                 @Override
                 public void finishExit() {
+                    for (Long child : CHILDREN.toArray(new Long[0])) {
+                        if (ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true)) {
+                            deleteDirectoriesOf(child);  // gone, maybe killed: its directory with it
+                        }
+                    }
                     deleteTree(dir.toString());
                 }
 
