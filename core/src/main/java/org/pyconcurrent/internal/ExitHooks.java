@@ -46,22 +46,7 @@ public final class ExitHooks {
      * @return false if the JVM is already exiting (nothing was registered)
      */
     public static boolean register(Action action) {
-        LOCK.lock();
-        try {
-            if (exiting) {
-                return false;
-            }
-            if (!installed) {
-                Runtime.getRuntime().addShutdownHook(new Thread(ExitHooks::runAll, "pyconcurrent-exit"));
-                installed = true;
-            }
-            ACTIONS.add(action);
-            return true;
-        } catch (IllegalStateException shuttingDown) {
-            return false;
-        } finally {
-            LOCK.unlock();
-        }
+        return add(ACTIONS, action);
     }
 
     /**
@@ -73,22 +58,7 @@ public final class ExitHooks {
      * @return false if the JVM is already exiting (the action will not run)
      */
     public static boolean registerFirst(Action action) {
-        LOCK.lock();
-        try {
-            if (exiting) {
-                return false;
-            }
-            if (!installed) {
-                Runtime.getRuntime().addShutdownHook(new Thread(ExitHooks::runAll, "pyconcurrent-exit"));
-                installed = true;
-            }
-            FIRST.add(action);
-            return true;
-        } catch (IllegalStateException shuttingDown) {
-            return false;
-        } finally {
-            LOCK.unlock();
-        }
+        return add(FIRST, action);
     }
 
     /**
@@ -99,6 +69,11 @@ public final class ExitHooks {
      * @return false if the JVM is already exiting (the action will not run)
      */
     public static boolean registerLast(Action action) {
+        return add(LAST, action);
+    }
+
+    /** Adds {@code action} to {@code list}, installing the shutdown hook on first use. */
+    private static boolean add(List<Action> list, Action action) {
         LOCK.lock();
         try {
             if (exiting) {
@@ -108,7 +83,7 @@ public final class ExitHooks {
                 Runtime.getRuntime().addShutdownHook(new Thread(ExitHooks::runAll, "pyconcurrent-exit"));
                 installed = true;
             }
-            LAST.add(action);
+            list.add(action);
             return true;
         } catch (IllegalStateException shuttingDown) {
             return false;
@@ -127,6 +102,7 @@ public final class ExitHooks {
         try {
             ACTIONS.remove(action);
             FIRST.remove(action);
+            LAST.remove(action);
         } finally {
             LOCK.unlock();
         }
