@@ -1,10 +1,31 @@
 /**
- * Python's {@code multiprocessing}. So far: the pool API ({@link
- * org.pyconcurrent.multiprocessing.WorkerPool}) with {@link
- * org.pyconcurrent.multiprocessing.ThreadPool}, its results ({@link
- * org.pyconcurrent.multiprocessing.AsyncResult}, {@link
- * org.pyconcurrent.multiprocessing.IMapIterator}) and errors. Processes, IPC, the process
- * {@code Pool} and {@code Manager} follow.
+ * Python's {@code multiprocessing}, on real child processes (JVMs of their own):
+ * <ul>
+ *   <li>{@link org.pyconcurrent.multiprocessing.Process}, with a warm standby JVM for cheap starts
+ *       and children that never outlive their parent;</li>
+ *   <li>{@link org.pyconcurrent.multiprocessing.Pipe} and
+ *       {@link org.pyconcurrent.multiprocessing.Connection} (which may be handed to other
+ *       processes), {@link org.pyconcurrent.multiprocessing.Listener} and
+ *       {@link org.pyconcurrent.multiprocessing.Client} with HMAC authentication;</li>
+ *   <li>{@link org.pyconcurrent.multiprocessing.Queue},
+ *       {@link org.pyconcurrent.multiprocessing.JoinableQueue} and
+ *       {@link org.pyconcurrent.multiprocessing.SimpleQueue}, held by the process that makes
+ *       them;</li>
+ *   <li>{@link org.pyconcurrent.multiprocessing.Lock}, {@link org.pyconcurrent.multiprocessing.RLock},
+ *       {@link org.pyconcurrent.multiprocessing.Semaphore},
+ *       {@link org.pyconcurrent.multiprocessing.BoundedSemaphore},
+ *       {@link org.pyconcurrent.multiprocessing.Event},
+ *       {@link org.pyconcurrent.multiprocessing.Condition},
+ *       {@link org.pyconcurrent.multiprocessing.Barrier},
+ *       {@link org.pyconcurrent.multiprocessing.Value} and
+ *       {@link org.pyconcurrent.multiprocessing.Array} in shared memory;</li>
+ *   <li>the pool API ({@link org.pyconcurrent.multiprocessing.WorkerPool}) on threads
+ *       ({@link org.pyconcurrent.multiprocessing.ThreadPool}) and on worker processes
+ *       ({@link org.pyconcurrent.multiprocessing.Pool}), its results
+ *       ({@link org.pyconcurrent.multiprocessing.AsyncResult},
+ *       {@link org.pyconcurrent.multiprocessing.IMapIterator}) and errors.</li>
+ * </ul>
+ * {@code Manager} follows.
  *
  * <h2>Conventions</h2>
  * <ul>
