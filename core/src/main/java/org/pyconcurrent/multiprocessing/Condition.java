@@ -19,14 +19,19 @@ import org.pyconcurrent.threading.Acquirable;
  * a notifier releases one permit per sleeper it wakes and waits until each has taken it, so
  * {@code signal(n)} wakes at most {@code n} waiters and a waiter whose wait timed out is never
  * counted as woken. {@code signal} therefore blocks (holding the lock) until the woken waiters
- * have left their wait; a waiter whose process dies in that window is not waited for past the
- * lock's own dead-holder recovery.
+ * have left their wait, as in CPython; unlike CPython, where a waiter whose process dies in that
+ * window hangs the signaller for good, it waits at most two seconds per waiter, then logs a
+ * warning and goes on.
  *
  * <p>Memory consistency effects: as for the lock it is built on.
  */
 public final class Condition implements Acquirable, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** How long a signaller waits for each woken waiter to leave its wait (see {@link #signal(int)}). */
+    private static final Duration WOKEN_PATIENCE = Duration.ofSeconds(2);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Condition.class);
 
     private final Acquirable lock;
     private final Semaphore sleeping = new Semaphore(0);
@@ -228,7 +233,14 @@ public final class Condition implements Acquirable, Serializable {
             }
             if (sleepers > 0) {
                 for (int i = 0; i < sleepers; i++) {
-                    acquireUninterruptibly(woken);
+                    if (!acquireUninterruptibly(woken, WOKEN_PATIENCE)) {
+                        // a woken waiter has not left its wait: its process died in between, or is
+                        // stalled; its late release, if any, is counted at the next signal as a
+                        // timed-out waiter's, as CPython counts those
+                        LOG.warn("{}: {} woken waiter(s) did not leave their wait within {}; going on",
+                                this, sleepers - i, WOKEN_PATIENCE);
+                        break;
+                    }
                 }
                 // a waiter may have timed out after its permit was released: take the permit back
                 while (wakeUp.acquire(false)) {
@@ -244,18 +256,22 @@ public final class Condition implements Acquirable, Serializable {
         }
     }
 
-    private static void acquireUninterruptibly(Semaphore s) {
+    /** Waits for a permit of {@code s} at most {@code patience}, through interrupts (kept set). */
+    private static boolean acquireUninterruptibly(Semaphore s, Duration patience) {
         boolean interrupted = false;
-        for (;;) {
-            try {
-                s.acquire();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            for (;;) {
+                try {
+                    return s.acquire(Duration.ofNanos(Math.max(0L, deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
