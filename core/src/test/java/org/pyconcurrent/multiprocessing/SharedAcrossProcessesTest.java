@@ -812,4 +812,101 @@ class SharedAcrossProcessesTest {
         }
         assertEquals(List.of(), left, "shared-memory directories of exited children in " + sharedBase());
     }
+
+    @Test
+    void aKilledChildsSharedDirectoryIsDeletedByItsParent() throws Exception {
+        Queue<Lock> back = new Queue<>();
+        Process p = start(() -> {
+            try {
+                back.put(new Lock());  // made here: this child now has a shared directory and a host
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Lock fromChild = back.get(PATIENCE);
+        long pid = p.pid();
+        java.nio.file.Path shm = java.nio.file.Path.of("/dev/shm");
+        java.nio.file.Path base = java.nio.file.Files.isDirectory(shm) ? shm
+                : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<Long> dirs = () -> {
+            try (var list = java.nio.file.Files.list(base)) {
+                return list.filter(d -> d.getFileName().toString().startsWith("pyc-shm-" + pid + "-")).count();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertEquals(1L, dirs.get(), "the child made a shared directory");
+        assertTrue(fromChild.acquire(false), "the child's lock works here");
+        p.kill();
+        p.join(PATIENCE);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (dirs.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0L, dirs.get(), "the parent deleted what the killed child could not");
+    }
+
+    @Test
+    void aSignallerDoesNotHangOnAWaiterWhoseProcessDied() throws Exception {
+        Condition cond = new Condition();
+        Event waiting = new Event();
+        Process p = start(() -> {
+            try {
+                cond.acquire();
+                waiting.set();
+                cond.await();  // killed here
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(waiting.await(PATIENCE), "the child waits");
+        Thread.sleep(300);  // well inside await()
+        p.kill();
+        p.join(PATIENCE);
+        Thread signaller = Thread.ofPlatform().start(() -> {
+            try {
+                if (cond.acquire(Duration.ofSeconds(5))) {  // the dead waiter's lock is free
+                    try {
+                        cond.signal();  // CPython would wait for the dead waiter forever
+                    } finally {
+                        cond.release();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        signaller.join(Duration.ofSeconds(15));
+        assertTrue(!signaller.isAlive(), "signal() returned instead of waiting for a dead waiter");
+        // the condition still works for the living
+        java.util.concurrent.atomic.AtomicBoolean woke = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t = Thread.ofPlatform().start(() -> {
+            try {
+                cond.acquire();
+                try {
+                    woke.set(cond.await(PATIENCE));
+                } finally {
+                    cond.release();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        boolean signalled = false;
+        while (!signalled && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            cond.acquire();
+            try {
+                cond.signal();
+            } finally {
+                cond.release();
+            }
+            t.join(100);
+            signalled = !t.isAlive();
+        }
+        t.join(PATIENCE.toMillis());
+        assertTrue(woke.get(), "a living waiter is woken by signal()");
+    }
 }
