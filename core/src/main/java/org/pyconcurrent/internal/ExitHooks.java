@@ -21,6 +21,8 @@ public final class ExitHooks {
     /** Actions that run, both halves, before any other begins (work that children must finish). */
     private static final List<Action> FIRST = new ArrayList<>();
     private static volatile boolean exiting;
+    /** Set once the last actions run; until then {@link #registerLast} works even during exit. */
+    private static boolean lastStarted;
     private static boolean installed;
 
     private ExitHooks() {
@@ -64,6 +66,7 @@ public final class ExitHooks {
     /**
      * Registers an action that runs after every action registered with {@link #register}, for
      * clean-up that must wait until children have been joined (shared files they may still open).
+     * It may be registered during exit too, until the last actions start.
      *
      * @param action the action
      * @return false if the JVM is already exiting (the action will not run)
@@ -76,7 +79,7 @@ public final class ExitHooks {
     private static boolean add(List<Action> list, Action action) {
         LOCK.lock();
         try {
-            if (exiting) {
+            if (list == LAST ? lastStarted : exiting) {
                 return false;
             }
             if (!installed) {
@@ -119,31 +122,58 @@ public final class ExitHooks {
 
     private static void runAll() {
         List<Action> first;
-        List<Action> actions;
         LOCK.lock();
         try {
             exiting = true;
             first = new ArrayList<>(FIRST);
             FIRST.clear();
-            actions = new ArrayList<>(LAST);
-            actions.addAll(ACTIONS);  // run in reverse: ACTIONS newest first, then LAST
-            ACTIONS.clear();
-            LAST.clear();
         } finally {
             LOCK.unlock();
         }
-        for (int i = first.size() - 1; i >= 0; i--) {
+        boolean interrupted = false;
+        for (int i = first.size() - 1; i >= 0 && !interrupted; i--) {
             Action a = first.get(i);
             try {
                 a.beginExit();
                 a.finishExit();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                interrupted = true;
             } catch (RuntimeException e) {
                 LOG.warn("exit action {} failed", a, e);
             }
         }
+        if (!interrupted) {
+            interrupted = runBothHalves(take(ACTIONS));
+        }
+        // last, whatever happened: clean-up, including any registered while the others ran (a
+        // child started by an exit action makes the shared directory during exit)
+        List<Action> last;
+        LOCK.lock();
+        try {
+            lastStarted = true;
+            last = take(LAST);
+        } finally {
+            LOCK.unlock();
+        }
+        interrupted |= runBothHalves(last);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<Action> take(List<Action> list) {
+        LOCK.lock();
+        try {
+            List<Action> copy = new ArrayList<>(list);
+            list.clear();
+            return copy;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /** Every {@code beginExit}, newest first, then every {@code finishExit}; true if interrupted. */
+    private static boolean runBothHalves(List<Action> actions) {
         for (int i = actions.size() - 1; i >= 0; i--) {
             try {
                 actions.get(i).beginExit();
@@ -155,11 +185,11 @@ public final class ExitHooks {
             try {
                 actions.get(i).finishExit();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                return true;
             } catch (RuntimeException e) {
                 LOG.warn("exit action {} failed", actions.get(i), e);
             }
         }
+        return false;
     }
 }
