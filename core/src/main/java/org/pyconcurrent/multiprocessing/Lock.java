@@ -55,10 +55,7 @@ public final class Lock implements Acquirable, Serializable {
 
             @Override
             public void stale(long owner) {
-                if (Owners.holderDied(owner) && segment.compareAndSet(OWNER, owner, 0L)) {
-                    Owners.logTakenBack(Lock.this, owner);
-                    Sleeps.wakeIfWaiting(segment, OWNER, WAITERS);
-                }
+                Owners.takeBackIfHolderDied(Lock.this, segment, OWNER, WAITERS, owner);
             }
         };
     }

@@ -37,8 +37,17 @@ final class Owners {
         return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
     }
 
-    static void logTakenBack(Object what, long token) {
-        LOG.warn("{}: its holder, process {}, exited without releasing it; it is released", what, pid(token));
+    /**
+     * A lock's word kept {@code owner} through a whole round of sleep: if that holder's process
+     * has died, frees the word (once, whoever of the waiters gets there first), logs it and wakes
+     * the waiters.
+     */
+    static void takeBackIfHolderDied(Object lock, org.pyconcurrent.internal.shared.Segment segment, int word,
+            int waiters, long owner) {
+        if (holderDied(owner) && segment.compareAndSet(word, owner, 0L)) {
+            LOG.warn("{}: its holder, process {}, exited without releasing it; it is released", lock, pid(owner));
+            org.pyconcurrent.internal.shared.Sleeps.wakeIfWaiting(segment, word, waiters);
+        }
     }
 
     /** A readable name for a token, for messages. */

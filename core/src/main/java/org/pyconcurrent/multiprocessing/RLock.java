@@ -51,10 +51,7 @@ public final class RLock implements Acquirable, Serializable {
 
             @Override
             public void stale(long owner) {
-                if (Owners.holderDied(owner) && segment.compareAndSet(OWNER, owner, 0L)) {
-                    Owners.logTakenBack(RLock.this, owner);
-                    Sleeps.wakeIfWaiting(segment, OWNER, WAITERS);
-                }
+                Owners.takeBackIfHolderDied(RLock.this, segment, OWNER, WAITERS, owner);
             }
         };
     }

@@ -60,7 +60,7 @@ final class QueueHost {
                     long nanos = in.getLong();
                     byte[] item = Wire.rest(in);
                     maybeWaiting(reqId, q, nanos, () -> {
-                        put(q, item, nanos);
+                        SharedQueue.Local.put(q, item, nanos);
                         return null;
                     }, null);
                 }
@@ -69,7 +69,7 @@ final class QueueHost {
                     Queue<byte[]> q = QUEUES.get(in.getLong());
                     long nanos = in.getLong();
                     // an item taken for a process that has gone goes back (at the end of the queue)
-                    maybeWaiting(reqId, q, nanos, () -> get(q, nanos), q::putNowait);
+                    maybeWaiting(reqId, q, nanos, () -> SharedQueue.Local.get(q, nanos), q::putNowait);
                 }
                 case Wire.QSIZE -> {
                     long reqId = in.getLong();
@@ -110,23 +110,6 @@ final class QueueHost {
                 }
             }
             return true;
-        }
-
-        private static void put(Queue<byte[]> q, byte[] item, long nanos) throws InterruptedException {
-            if (nanos < 0) {
-                q.put(item);
-            } else if (nanos == 0) {
-                q.putNowait(item);
-            } else {
-                q.put(item, java.time.Duration.ofNanos(nanos));
-            }
-        }
-
-        private static byte[] get(Queue<byte[]> q, long nanos) throws InterruptedException {
-            if (nanos < 0) {
-                return q.get();
-            }
-            return nanos == 0 ? q.getNowait() : q.get(java.time.Duration.ofNanos(nanos));
         }
 
         @FunctionalInterface

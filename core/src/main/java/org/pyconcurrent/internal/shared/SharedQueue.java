@@ -122,21 +122,31 @@ public abstract sealed class SharedQueue permits SharedQueue.Local, SharedQueue.
 
         @Override
         public void put(byte[] item, long nanos) throws InterruptedException {
-            if (nanos < 0) {
-                queue.put(item);
-            } else if (nanos == 0) {
-                queue.putNowait(item);
-            } else {
-                queue.put(item, Duration.ofNanos(nanos));
-            }
+            put(queue, item, nanos);
         }
 
         @Override
         public byte[] get(long nanos) throws InterruptedException {
+            return get(queue, nanos);
+        }
+
+        /** A put into {@code q} in the form {@code nanos} says (for the holder and its host). */
+        static void put(Queue<byte[]> q, byte[] item, long nanos) throws InterruptedException {
             if (nanos < 0) {
-                return queue.get();
+                q.put(item);
+            } else if (nanos == 0) {
+                q.putNowait(item);
+            } else {
+                q.put(item, Duration.ofNanos(nanos));
             }
-            return nanos == 0 ? queue.getNowait() : queue.get(Duration.ofNanos(nanos));
+        }
+
+        /** A get from {@code q} in the form {@code nanos} says (for the holder and its host). */
+        static byte[] get(Queue<byte[]> q, long nanos) throws InterruptedException {
+            if (nanos < 0) {
+                return q.get();
+            }
+            return nanos == 0 ? q.getNowait() : q.get(Duration.ofNanos(nanos));
         }
 
         @Override
