@@ -56,9 +56,6 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
     /** Futures not yet sent to a worker, for {@code cancelFutures}. */
     private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean shutdown;
-    /** Completed once the pool's workers have all exited, by the one thread that joins it. */
-    private final java.util.concurrent.CompletableFuture<Void> terminated = new java.util.concurrent.CompletableFuture<>();
-    private final java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Python's {@code ProcessPoolExecutor()}: one worker per available processor. */
     public ProcessPoolExecutor() {
@@ -287,7 +284,6 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
      */
     public void shutdown(boolean wait, boolean cancelFutures) {
         shutdown = true;
-        watchTermination();
         if (cancelFutures) {
             for (Iterator<Future<?>> it = pending.iterator(); it.hasNext(); ) {
                 it.next().cancel();
@@ -325,7 +321,6 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
     @Override
     public List<Runnable> shutdownNow() {
         shutdown = true;
-        watchTermination();
         for (Future<?> f : pending) {
             f.cancel();
         }
@@ -333,20 +328,6 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
         pool.terminate();
         ExitHooks.unregister(exitAction);
         return Collections.emptyList();
-    }
-
-    /** Starts, once, the daemon thread that joins the pool and completes {@link #terminated}. */
-    private void watchTermination() {
-        if (watching.compareAndSet(false, true)) {
-            Thread.ofPlatform().daemon(true).name(this + "-termination").start(() -> {
-                try {
-                    pool.join();
-                    terminated.complete(null);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
     }
 
     /** Python's {@code __exit__}: {@code shutdown(true)}. */
@@ -362,7 +343,7 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
 
     @Override
     public boolean isTerminated() {
-        return shutdown && terminated.isDone();
+        return shutdown && pool.toString().contains("state=") && awaitQuietly(0);
     }
 
     @Override
@@ -370,13 +351,30 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
         if (!shutdown) {
             return false;
         }
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        java.util.concurrent.CompletableFuture<Void> joined = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                pool.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         try {
-            terminated.get(Math.max(0L, unit.toNanos(timeout)), TimeUnit.NANOSECONDS);
+            joined.get(Math.max(0L, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return true;
         } catch (java.util.concurrent.TimeoutException e) {
             return false;
-        } catch (java.util.concurrent.ExecutionException cannotHappen) {
-            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
+    }
+
+    private boolean awaitQuietly(long nanos) {
+        try {
+            return awaitTermination(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
