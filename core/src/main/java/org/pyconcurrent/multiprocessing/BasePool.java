@@ -442,13 +442,22 @@ abstract class BasePool implements WorkerPool {
             task.fail(stopped);
         }
         interruptWorkers();
-        resultHandler.stop();
         boolean interrupted = false;
+        // The task handler first: a chunk it was feeding fails now, and that failure must reach
+        // its result through the handler thread, before terminate() returns, not in a late thread.
         for (;;) {
             try {
                 if (Thread.currentThread() != taskHandler) {
                     taskHandler.join();
                 }
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        resultHandler.stop();
+        for (;;) {
+            try {
                 resultHandler.join();
                 break;
             } catch (InterruptedException e) {
