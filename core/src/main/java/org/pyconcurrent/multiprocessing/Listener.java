@@ -2,7 +2,10 @@ package org.pyconcurrent.multiprocessing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -22,13 +25,17 @@ import java.util.Objects;
  *
  * <p>Unlike Python, an authkey is required: every connection authenticates. Without an address
  * the socket lives in a fresh directory of mode 0700; {@link #close()} deletes the socket file
- * (and that directory).
+ * (and that directory). {@link #tcp(InetSocketAddress, byte[])} listens on TCP instead
+ * (Python's {@code (host, port)} address), for peers on other machines: only on the interface
+ * given.
  */
 public final class Listener implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Selector selector;
+    /** The socket file; null for TCP. */
     private final Path socket;
     private final Path ownDirectory;
+    private final SocketAddress bound;
     private final byte[] authkey;
 
     /**
@@ -39,7 +46,7 @@ public final class Listener implements AutoCloseable {
      * @throws UncheckedIOException if the socket cannot be created
      */
     public Listener(byte[] authkey) {
-        this(null, authkey);
+        this((String) null, authkey);
     }
 
     /**
@@ -64,6 +71,7 @@ public final class Listener implements AutoCloseable {
             ownDirectory = dir;
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
+            bound = server.getLocalAddress();
             server.configureBlocking(false);
             selector = Selector.open();
             server.register(selector, SelectionKey.OP_ACCEPT);
@@ -79,6 +87,45 @@ public final class Listener implements AutoCloseable {
         }
     }
 
+    /**
+     * Python's {@code Listener((host, port), authkey=key)}: listens on TCP. Port 0 picks a free
+     * port; {@link #socketAddress()} tells which.
+     *
+     * @param address the interface and port, such as {@code new InetSocketAddress("127.0.0.1", 0)}
+     * @param authkey the shared key (at least one byte)
+     * @return the listener
+     * @throws IllegalArgumentException if {@code authkey} is empty
+     * @throws UncheckedIOException if the socket cannot be bound (for instance, the port is taken)
+     */
+    public static Listener tcp(InetSocketAddress address, byte[] authkey) {
+        return new Listener(Objects.requireNonNull(address, "address"), authkey);
+    }
+
+    private Listener(InetSocketAddress address, byte[] authkey) {
+        this.authkey = checkKey(authkey);
+        socket = null;
+        ownDirectory = null;
+        ServerSocketChannel channel = null;
+        try {
+            channel = ServerSocketChannel.open();
+            channel.bind(address);
+            server = channel;
+            bound = server.getLocalAddress();
+            server.configureBlocking(false);
+            selector = Selector.open();
+            server.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            }
+            throw new UncheckedIOException("cannot listen at " + address, e);
+        }
+    }
+
     static byte[] checkKey(byte[] authkey) {
         Objects.requireNonNull(authkey, "authkey");
         if (authkey.length == 0) {
@@ -90,10 +137,26 @@ public final class Listener implements AutoCloseable {
     /**
      * Python's {@code address}.
      *
-     * @return the socket's file path, for {@link Client#connect}
+     * @return the socket's file path, for {@link Client#connect(String, byte[])}; for TCP,
+     *     {@code host:port}
      */
     public String address() {
-        return socket.toString();
+        if (socket != null) {
+            return socket.toString();
+        }
+        InetSocketAddress inet = (InetSocketAddress) bound;
+        return inet.getHostString() + ":" + inet.getPort();
+    }
+
+    /**
+     * The address bound, for {@link Client#connect(SocketAddress, byte[])}: a
+     * {@link UnixDomainSocketAddress} or, for TCP, an {@link InetSocketAddress} with the port
+     * chosen.
+     *
+     * @return the address
+     */
+    public SocketAddress socketAddress() {
+        return bound;
     }
 
     /**
@@ -126,6 +189,9 @@ public final class Listener implements AutoCloseable {
                 throw new IllegalStateException("listener is closed: " + address(), e);
             }
         }
+        if (socket == null) {
+            peer.setOption(StandardSocketOptions.TCP_NODELAY, true);  // small request, small answer
+        }
         Connection connection = new Connection(peer, true, true);
         connection.authenticate(true, authkey);
         return connection;
@@ -141,7 +207,9 @@ public final class Listener implements AutoCloseable {
             // closing anyway
         }
         try {
-            Files.deleteIfExists(socket);
+            if (socket != null) {
+                Files.deleteIfExists(socket);
+            }
             if (ownDirectory != null) {
                 Files.deleteIfExists(ownDirectory);
             }
