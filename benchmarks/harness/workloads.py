@@ -340,6 +340,44 @@ def pool_start_first_result(n):
             check(pool.apply(one) == 1, "apply differs")
 
 
+def manager_dict_writer(d, commands, done):
+    """A worker of manager_dict_set: for each count it is sent, sets that many keys of the shared
+    dict, then says so."""
+    while True:
+        n = commands.get()
+        for i in range(n):
+            d[i] = i
+        done.put(n)
+
+
+_dict_writer = None
+
+
+def manager_dict_set(n):
+    """A child process sets n keys of a Manager().dict(); the manager and the child are started
+    once, by the first (warm-up) run."""
+    global _dict_writer
+    if _dict_writer is None:
+        manager = multiprocessing.Manager()
+        d = manager.dict()
+        commands, done = multiprocessing.Queue(), multiprocessing.Queue()
+        multiprocessing.Process(target=manager_dict_writer, args=(d, commands, done), daemon=True).start()
+        _dict_writer = (manager, d, commands, done)
+    manager, d, commands, done = _dict_writer
+    commands.put(n)
+    done.get()
+    check(d[n - 1] == n - 1, "the last key differs")
+
+
+def manager_start_first_call(n):
+    """n times: a Manager() started, a dict made and one key set, the manager shut down."""
+    for _ in range(n):
+        with multiprocessing.Manager() as manager:
+            d = manager.dict()
+            d[0] = 0
+            check(d[0] == 0, "the key differs")
+
+
 def check(condition, message):
     if not condition:
         raise RuntimeError(message)
@@ -480,6 +518,19 @@ WORKLOADS: Dict[str, object] = {
         "a Pool(2) created, one apply() answered, the pool terminated",
         Sizes(full=6, quick=3, smoke=1), target=None, unit="pools/s",
         note="the issue's target is \u2264 200 ms per pool with a warm JVM (\u2265 5 pools/s)."),
+    "manager_dict_set": Throughput(
+        "Manager dict set from a child process", manager_dict_set,
+        "one d[i] = i from a child process, a round trip to the manager",
+        Sizes(full=40_000, quick=10_000, smoke=200), target=2.0, unit="sets/s",
+        note="the manager and the child are started by the warm-up run; each set is a round trip "
+             "over a Unix socket to the manager's process, answered by the server thread of the "
+             "calling thread's connection."),
+    "manager_start_first_call": Throughput(
+        "Manager start to first call", manager_start_first_call,
+        "a Manager started, a dict made and set once, the manager shut down",
+        Sizes(full=6, quick=3, smoke=1), target=None, unit="managers/s",
+        note="the issue's target is \u2264 300 ms from start to the first call with a warm JVM "
+             "(\u2265 3.3 managers/s, shutdown included)."),
     "cpu_two_threads": Speedup(
         "2 CPU-bound threads vs serial", cpu_serial, cpu_threaded,
         "count_primes(N), a trial-division prime count",

@@ -46,6 +46,8 @@ public final class SideBySide {
         WORKLOADS.put("pool_process_apply_async", Workload.throughput(Workloads::poolProcessApplyAsync));
         WORKLOADS.put("pool_process_map", Workload.throughput(Workloads::poolProcessMap));
         WORKLOADS.put("pool_start_first_result", Workload.throughput(Workloads::poolStartFirstResult));
+        WORKLOADS.put("manager_dict_set", Workload.throughput(Workloads::managerDictSet));
+        WORKLOADS.put("manager_start_first_call", Workload.throughput(Workloads::managerStartFirstCall));
         WORKLOADS.put("cpu_two_threads", Workload.speedup(Workloads::cpuSerial, Workloads::cpuThreaded));
     }
 

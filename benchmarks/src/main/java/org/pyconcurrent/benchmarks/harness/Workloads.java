@@ -329,6 +329,63 @@ final class Workloads {
         check(adderValue.get() == 2 * half, "value " + adderValue.get() + ", expected " + 2 * half);
     }
 
+    /**
+     * A worker of managerDictSet: for each count it is sent, sets that many keys of the shared
+     * dict, then says so.
+     */
+    static void managerDictWriter(java.util.Map<Integer, Integer> d,
+            org.pyconcurrent.multiprocessing.Queue<Integer> commands,
+            org.pyconcurrent.multiprocessing.Queue<Integer> done) {
+        try {
+            for (;;) {
+                int n = commands.get();
+                for (int i = 0; i < n; i++) {
+                    d.put(i, i);
+                }
+                done.put(n);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static org.pyconcurrent.multiprocessing.DictProxy<Integer, Integer> dictWriterDict;
+    private static org.pyconcurrent.multiprocessing.Queue<Integer> dictWriterCommands;
+    private static org.pyconcurrent.multiprocessing.Queue<Integer> dictWriterDone;
+
+    /**
+     * A child process sets n keys of a Manager's dict; the manager and the child (a daemon) are
+     * started once, by the first (warm-up) run.
+     */
+    static void managerDictSet(int n) throws Exception {
+        if (dictWriterDict == null) {
+            var manager = new org.pyconcurrent.multiprocessing.Manager();
+            org.pyconcurrent.multiprocessing.DictProxy<Integer, Integer> d = manager.dict();
+            var commands = new org.pyconcurrent.multiprocessing.Queue<Integer>();
+            var done = new org.pyconcurrent.multiprocessing.Queue<Integer>();
+            Process p = new Process(() -> managerDictWriter(d, commands, done));
+            p.setDaemon(true);
+            p.start();
+            dictWriterDict = d;
+            dictWriterCommands = commands;
+            dictWriterDone = done;
+        }
+        dictWriterCommands.put(n);
+        dictWriterDone.get();
+        check(dictWriterDict.get(n - 1) == n - 1, "the last key differs");
+    }
+
+    /** n times: a Manager started, a dict made and one key set, the manager shut down. */
+    static void managerStartFirstCall(int n) {
+        for (int i = 0; i < n; i++) {
+            try (var manager = new org.pyconcurrent.multiprocessing.Manager()) {
+                org.pyconcurrent.multiprocessing.DictProxy<Integer, Integer> d = manager.dict();
+                d.put(0, 0);
+                check(d.get(0) == 0, "the key differs");
+            }
+        }
+    }
+
     private static org.pyconcurrent.multiprocessing.Pool processPool;
 
     /** A process Pool(2), created by the first (warm-up) run and kept. */
