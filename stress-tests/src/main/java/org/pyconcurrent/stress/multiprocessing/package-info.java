@@ -13,5 +13,10 @@
  * visibility rather than drive one interleaving. Each shared-primitive test makes a fresh
  * primitive per instance: small ones share arena files, so a long run maps a few files, not one
  * per primitive.
+ *
+ * <p>The manager tests ({@code Manager*}) race client threads of this process through one
+ * {@link org.pyconcurrent.multiprocessing.Manager} per fork, a real server process: a manager
+ * lock's mutual exclusion (and the ordering its round trips give), and the atomicity of a shared
+ * dict's {@code putIfAbsent} in the server.
  */
 package org.pyconcurrent.stress.multiprocessing;
