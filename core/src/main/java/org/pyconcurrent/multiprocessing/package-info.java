@@ -23,9 +23,15 @@
  *       ({@link org.pyconcurrent.multiprocessing.ThreadPool}) and on worker processes
  *       ({@link org.pyconcurrent.multiprocessing.Pool}), its results
  *       ({@link org.pyconcurrent.multiprocessing.AsyncResult},
- *       {@link org.pyconcurrent.multiprocessing.IMapIterator}) and errors.</li>
+ *       {@link org.pyconcurrent.multiprocessing.IMapIterator}) and errors;</li>
+ *   <li>{@link org.pyconcurrent.multiprocessing.Manager} (CPython's {@code managers}:
+ *       {@link org.pyconcurrent.multiprocessing.BaseManager},
+ *       {@link org.pyconcurrent.multiprocessing.SyncManager}): a server process holding shared
+ *       objects, reached through proxies ({@link org.pyconcurrent.multiprocessing.BaseProxy},
+ *       {@link org.pyconcurrent.multiprocessing.DictProxy} as a {@code Map},
+ *       {@link org.pyconcurrent.multiprocessing.ListProxy} as a {@code List}, and the rest), locally
+ *       or over TCP with an authkey.</li>
  * </ul>
- * {@code Manager} follows.
  *
  * <h2>Conventions</h2>
  * <ul>
