@@ -2,6 +2,7 @@ package org.pyconcurrent.multiprocessing;
 
 import java.io.Serial;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.pyconcurrent.internal.Timeouts;
 
@@ -52,9 +53,13 @@ public final class ConditionProxy extends AcquirerProxy {
      *
      * @param predicate checked here with the lock held
      * @return the predicate's last value (true)
+     * @throws IllegalMonitorStateException if the calling thread does not hold the lock (even if
+     *     the predicate is already true, as in-process)
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean awaitFor(BooleanSupplier predicate) throws InterruptedException {
+        Objects.requireNonNull(predicate, "predicate");
+        call("requireOwned", "awaitFor");
         boolean result = predicate.getAsBoolean();
         while (!result) {
             await();
@@ -69,10 +74,14 @@ public final class ConditionProxy extends AcquirerProxy {
      * @param predicate checked here with the lock held
      * @param timeout the longest wait in all
      * @return the predicate's last value
+     * @throws IllegalMonitorStateException if the calling thread does not hold the lock (even if
+     *     the predicate is already true, as in-process)
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean awaitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(predicate, "predicate");
         long nanos = Timeouts.toNanos(timeout);
+        call("requireOwned", "awaitFor");
         long deadline = System.nanoTime() + nanos;
         boolean result = predicate.getAsBoolean();
         while (!result) {

@@ -118,13 +118,23 @@ final class ManagerClient {
     /**
      * Calls a method that may wait. An interrupt of the caller interrupts the call in the server:
      * if it was still waiting, nothing happened and this throws {@link InterruptedException};
-     * if it had finished, its result is returned with the interrupt status set.
+     * if it had finished, its result is returned with the interrupt status set. A caller whose
+     * interrupt status is already set sends it with the request ({@link ManagerWire#CALL_INTERRUPTED}),
+     * and the call runs with its server thread interrupted: the shared object decides, as
+     * in-process (a put on a queue with room, the wait of a set event, succeed with the status
+     * still set; a wait that would block throws).
      */
     Object callInterruptibly(long id, String method, Object... args) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
+        boolean interrupted = Thread.interrupted();
+        try {
+            return exchange(interrupted ? ManagerWire.CALL_INTERRUPTED : ManagerWire.CALL, id, method,
+                    Arrays.asList(args), true);
+        } catch (RuntimeException | Error e) {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
         }
-        return exchange(ManagerWire.CALL, id, method, Arrays.asList(args), true);
     }
 
     private Object exchange(byte op, long id, String name, List<Object> args, boolean interruptible)
@@ -133,8 +143,8 @@ final class ManagerClient {
         Channel ch = channel();
         long seq = ++ch.seq;
         byte[] answer;
-        boolean interrupted = false;
-        boolean asked = false;
+        boolean interrupted = op == ManagerWire.CALL_INTERRUPTED;
+        boolean asked = interrupted;  // the request itself says so
         try {
             try {
                 ch.connection.sendBytes(ManagerWire.request(op, seq, id, name, argBytes));

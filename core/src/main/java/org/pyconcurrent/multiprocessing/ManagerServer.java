@@ -162,8 +162,9 @@ final class ManagerServer implements AutoCloseable {
                             target.interrupt(r.seq());
                         }
                     }
-                    case ManagerWire.CREATE -> peer.sendBytes(me.run(r.seq(), () -> create(r.name(), args(r))));
-                    case ManagerWire.CALL -> peer.sendBytes(me.run(r.seq(), () -> call(r.id(), r.name(), args(r))));
+                    case ManagerWire.CREATE -> peer.sendBytes(me.run(r.seq(), false, () -> create(r.name(), args(r))));
+                    case ManagerWire.CALL, ManagerWire.CALL_INTERRUPTED -> peer.sendBytes(me.run(r.seq(),
+                            r.op() == ManagerWire.CALL_INTERRUPTED, () -> call(r.id(), r.name(), args(r))));
                     default -> throw new IOException("unknown request " + r.op());
                 }
             }
@@ -262,15 +263,18 @@ final class ManagerServer implements AutoCloseable {
             this.peer = peer;
         }
 
-        /** Runs a call and returns its answer: the result, the failure, or "cancelled". */
-        byte[] run(long seq, Body body) {
+        /**
+         * Runs a call and returns its answer: the result, the failure, or "cancelled".
+         * {@code interrupted}: the caller's interrupt status was set when it made the call.
+         */
+        byte[] run(long seq, boolean interrupted, Body body) {
             lock.lock();
             try {
                 running = seq;
                 lastStarted = seq;
-                interruptAsked = interruptEarly == seq;
+                interruptAsked = interrupted || interruptEarly == seq;
                 if (interruptAsked) {
-                    thread.interrupt();  // the request to interrupt it overtook the call
+                    thread.interrupt();  // the caller was interrupted, or the request to interrupt overtook the call
                 }
             } finally {
                 lock.unlock();

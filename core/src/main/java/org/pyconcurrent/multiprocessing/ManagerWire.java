@@ -17,6 +17,12 @@ final class ManagerWire {
     static final byte CALL = 2;
     /** {@code seq, connectionId, "", -}: interrupt that connection's call {@code seq} (no answer). */
     static final byte INTERRUPT = 3;
+    /**
+     * As {@link #CALL}, from a caller whose interrupt status is set: the call runs with its server
+     * thread interrupted, and is answered {@link #CANCELLED} if that made it throw
+     * {@link InterruptedException}.
+     */
+    static final byte CALL_INTERRUPTED = 4;
 
     /** Answer status: done; the payload is the result. */
     static final byte OK = 0;

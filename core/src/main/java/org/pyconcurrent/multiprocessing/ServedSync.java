@@ -85,8 +85,9 @@ final class ServedSync {
     /** {@code Condition}, over an {@code RLock} of its own. */
     static final class Cond implements Served {
         static final List<String> EXPOSED = List.of("acquire", "release", "await", "signal", "signalAll",
-                "toString");
-        private final Condition condition = new Condition();
+                "requireOwned", "toString");
+        private final RLock lock = new RLock();
+        private final Condition condition = new Condition(lock);
 
         @Override
         public Object call(String method, List<Object> a) throws InterruptedException {
@@ -116,6 +117,15 @@ final class ServedSync {
                 }
                 case "signalAll" -> {
                     condition.signalAll();
+                    yield null;
+                }
+                case "requireOwned" -> {
+                    // awaitFor's check, before the proxy evaluates its predicate: in-process,
+                    // awaitFor needs the lock even when the predicate is already true.
+                    if (!lock.isOwned()) {
+                        throw new IllegalMonitorStateException("cannot " + a.get(0) + " on un-acquired lock " + lock
+                                + " (the calling thread does not hold it)");
+                    }
                     yield null;
                 }
                 case "toString" -> condition.toString();
@@ -188,7 +198,7 @@ final class ServedSync {
     /** {@code Queue} and {@code JoinableQueue}: a {@code queue.Queue}, as in CPython. */
     static final class Q implements Served {
         static final List<String> EXPOSED = List.of("put", "putNowait", "get", "getNowait", "qsize", "empty",
-                "full", "maxsize", "taskDone", "join", "toString");
+                "full", "maxsize", "taskDone", "join", "unfinishedTasks", "toString");
         private final Queue<Object> queue;
 
         Q(int maxsize) {
@@ -226,6 +236,7 @@ final class ServedSync {
                 case "empty" -> queue.empty();
                 case "full" -> queue.full();
                 case "maxsize" -> queue.maxsize();
+                case "unfinishedTasks" -> queue.unfinishedTasks();  // Python's unfinished_tasks, by callMethod
                 case "taskDone" -> {
                     queue.taskDone();
                     yield null;

@@ -293,7 +293,7 @@ public class SyncManager extends BaseManager {
     }
 
     private static String checkTypecode(String typecode) {
-        if (!TYPECODES.contains(typecode)) {
+        if (typecode == null || !TYPECODES.contains(typecode)) {  // Set.of(...).contains(null) throws NPE
             throw new IllegalArgumentException("bad typecode (must be one of b, B, h, H, i, I, l, L, q, Q, f, d, c, "
                     + "u): " + (typecode == null ? "null" : "'" + typecode + "'"));
         }

@@ -237,14 +237,46 @@ public final class TestThreads {
     }
 
     /**
-     * Waits until {@code thread} is parked (state WAITING or TIMED_WAITING): it has got as far as
-     * it can and is blocked. Fails if it ends or does not park within {@link #PATIENCE}.
+     * Ways a RUNNABLE thread can be blocked: waiting on a socket for another process in which the
+     * call it made is parked (a manager's proxies: see {@link #addBlockedCheck}).
+     */
+    private static final List<java.util.function.Predicate<Thread>> BLOCKED_CHECKS = new CopyOnWriteArrayList<>();
+
+    /**
+     * Teaches {@link #awaitParked(Thread)} that a thread it sees RUNNABLE may be blocked all the
+     * same: {@code check} says whether it is (for instance, its call is parked in another process).
+     * Meant for the contract tests of proxies; remove the check when done.
+     *
+     * @param check true if the thread is blocked; asked only about RUNNABLE threads
+     * @return removes the check
+     */
+    public static AutoCloseable addBlockedCheck(java.util.function.Predicate<Thread> check) {
+        BLOCKED_CHECKS.add(check);
+        return () -> BLOCKED_CHECKS.remove(check);
+    }
+
+    private static boolean blockedElsewhere(Thread thread) {
+        for (java.util.function.Predicate<Thread> check : BLOCKED_CHECKS) {
+            if (check.test(thread)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Waits until {@code thread} is parked (state WAITING or TIMED_WAITING, or blocked as a check
+     * added by {@link #addBlockedCheck} says): it has got as far as it can and is blocked. Fails if
+     * it ends or does not park within {@link #PATIENCE}.
      */
     public static void awaitParked(Thread thread) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         for (;;) {
             Thread.State state = thread.getState();
             if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                return;
+            }
+            if (state == Thread.State.RUNNABLE && !BLOCKED_CHECKS.isEmpty() && blockedElsewhere(thread)) {
                 return;
             }
             if (state == Thread.State.TERMINATED) {
