@@ -3,6 +3,7 @@ package org.pyconcurrent.futures;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -10,8 +11,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pyconcurrent.function.SerializableCallable;
 import org.pyconcurrent.function.SerializableFunction;
@@ -56,6 +62,12 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
     /** Futures not yet sent to a worker, for {@code cancelFutures}. */
     private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean shutdown;
+    /**
+     * Completed once the pool's workers have all exited: by the one thread that joins the pool, or
+     * by {@code shutdown(true)} as soon as its own join returns.
+     */
+    private final java.util.concurrent.CompletableFuture<Void> terminated = new java.util.concurrent.CompletableFuture<>();
+    private final AtomicBoolean watching = new AtomicBoolean();
 
     /** Python's {@code ProcessPoolExecutor()}: one worker per available processor. */
     public ProcessPoolExecutor() {
@@ -291,12 +303,15 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
             }
         }
         pool.close();
+        watchTermination();  // only now: the pool refuses join() while it is still running
         if (wait) {
             boolean interrupted = false;
             for (;;) {
                 try {
                     pool.join();
                     ExitHooks.unregister(exitAction);
+                    // Here, not only in the joining thread: isTerminated() is true once this returns.
+                    terminated.complete(null);
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -326,8 +341,186 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
         }
         pending.clear();
         pool.terminate();
+        watchTermination();
         ExitHooks.unregister(exitAction);
         return Collections.emptyList();
+    }
+
+    /**
+     * Starts, once, the daemon thread that joins the pool and completes {@link #terminated}; call
+     * it after the pool is closed or terminated.
+     */
+    private void watchTermination() {
+        if (watching.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon(true).name("ProcessPoolExecutor-" + maxWorkers + "-termination").start(() -> {
+                for (;;) {
+                    try {
+                        pool.join();
+                        // Also after shutdown(false): a terminated executor is not kept for exit.
+                        ExitHooks.unregister(exitAction);
+                        terminated.complete(null);
+                        return;
+                    } catch (InterruptedException e) {
+                        // nobody interrupts this thread on purpose: keep watching
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Runs every call in the workers and returns their outcomes once all are done. Not
+     * {@link AbstractExecutorService}'s: that one wraps each call in a {@code FutureTask} for
+     * {@link #execute}, which cannot travel to a worker.
+     *
+     * @throws IllegalArgumentException if a call is not {@link Serializable} (then none is submitted)
+     * @throws IllegalStateException if the executor is shut down
+     */
+    @Override
+    public <T> List<java.util.concurrent.Future<T>> invokeAll(Collection<? extends Callable<T>> tasks)
+            throws InterruptedException {
+        return doInvokeAll(tasks, false, 0L);
+    }
+
+    /**
+     * As {@link #invokeAll(Collection)}; the calls not done within {@code timeout} are cancelled:
+     * their futures are cancelled, and a call not yet sent to a worker never runs (one already
+     * running finishes in its worker, unheard).
+     */
+    @Override
+    public <T> List<java.util.concurrent.Future<T>> invokeAll(Collection<? extends Callable<T>> tasks,
+            long timeout, TimeUnit unit) throws InterruptedException {
+        return doInvokeAll(tasks, true, unit.toNanos(timeout));
+    }
+
+    /**
+     * Runs the calls in the workers and returns the result of one that succeeded; the others are
+     * cancelled if they have not been sent to a worker yet.
+     *
+     * @throws IllegalArgumentException if {@code tasks} is empty or a call is not {@link Serializable}
+     */
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        try {
+            return doInvokeAny(tasks, false, 0L);
+        } catch (TimeoutException cannotHappen) {
+            throw new AssertionError(cannotHappen);
+        }
+    }
+
+    /** As {@link #invokeAny(Collection)}, within {@code timeout}. */
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return doInvokeAny(tasks, true, unit.toNanos(timeout));
+    }
+
+    private <T> List<SerializableCallable<T>> serializableAll(Collection<? extends Callable<T>> tasks) {
+        Objects.requireNonNull(tasks, "tasks");
+        List<SerializableCallable<T>> calls = new ArrayList<>(tasks.size());
+        for (Callable<T> task : tasks) {
+            calls.add(serializable(task));
+        }
+        return calls;
+    }
+
+    private <T> List<java.util.concurrent.Future<T>> doInvokeAll(Collection<? extends Callable<T>> tasks,
+            boolean timed, long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        List<SerializableCallable<T>> calls = serializableAll(tasks);
+        List<InvokedCall<T>> invoked = new ArrayList<>(calls.size());
+        try {
+            for (SerializableCallable<T> call : calls) {
+                invoked.add(new InvokedCall<>(submit(call)));
+            }
+            for (InvokedCall<T> f : invoked) {
+                try {
+                    if (timed) {
+                        f.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    } else {
+                        f.get();
+                    }
+                } catch (ExecutionException | CancellationException ignored) {
+                    // its outcome, for the caller to see
+                }
+            }
+        } catch (TimeoutException timedOut) {
+            invoked.forEach(f -> f.cancel(false));
+        } catch (Throwable t) {
+            invoked.forEach(f -> f.cancel(false));
+            throw t;
+        }
+        return new ArrayList<>(invoked);
+    }
+
+    private <T> T doInvokeAny(Collection<? extends Callable<T>> tasks, boolean timed, long nanos)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + nanos;
+        List<SerializableCallable<T>> calls = serializableAll(tasks);
+        if (calls.isEmpty()) {
+            throw new IllegalArgumentException("tasks is empty");
+        }
+        LinkedBlockingQueue<Future<T>> done = new LinkedBlockingQueue<>();
+        List<Future<T>> futures = new ArrayList<>(calls.size());
+        try {
+            for (SerializableCallable<T> call : calls) {
+                Future<T> f = submit(call);
+                futures.add(f);
+                f.addDoneCallback(done::add);
+            }
+            ExecutionException last = null;
+            for (int i = 0; i < futures.size(); i++) {
+                Future<T> f = timed ? done.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS) : done.take();
+                if (f == null) {
+                    throw new TimeoutException("no call succeeded within " + nanos + " ns");
+                }
+                try {
+                    return f.get();
+                } catch (ExecutionException e) {
+                    last = e;
+                } catch (CancellationException e) {
+                    last = new ExecutionException(e);
+                }
+            }
+            throw last;
+        } finally {
+            futures.forEach(Future::cancel);
+        }
+    }
+
+    /**
+     * What {@code invokeAll} returns for a call: done as the call is done, or once cancelled
+     * (which also cancels the call, if it has not been sent to a worker yet).
+     */
+    private static final class InvokedCall<T> extends FutureTask<T> {
+        private final Future<T> call;
+
+        InvokedCall(Future<T> call) {
+            super(() -> {
+                throw new IllegalStateException("runs in a worker process");
+            });
+            this.call = call;
+            call.addDoneCallback(f -> {
+                if (f.cancelled()) {
+                    super.cancel(false);
+                } else if (f.exception() != null) {
+                    setException(f.exception());
+                } else {
+                    set(f.result());
+                }
+            });
+        }
+
+        @Override
+        public void run() {
+            // the call runs in a worker process, never here
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            call.cancel();
+            return super.cancel(false);
+        }
     }
 
     /** Python's {@code __exit__}: {@code shutdown(true)}. */
@@ -343,7 +536,7 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
 
     @Override
     public boolean isTerminated() {
-        return shutdown && pool.toString().contains("state=") && awaitQuietly(0);
+        return terminated.isDone();
     }
 
     @Override
@@ -351,30 +544,13 @@ public class ProcessPoolExecutor extends AbstractExecutorService implements Auto
         if (!shutdown) {
             return false;
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        java.util.concurrent.CompletableFuture<Void> joined = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                pool.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
         try {
-            joined.get(Math.max(0L, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            terminated.get(Math.max(0L, unit.toNanos(timeout)), TimeUnit.NANOSECONDS);
             return true;
         } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return false;
-        }
-    }
-
-    private boolean awaitQuietly(long nanos) {
-        try {
-            return awaitTermination(nanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return terminated.isDone();
+        } catch (java.util.concurrent.ExecutionException cannotHappen) {
+            return true;
         }
     }
 
