@@ -93,11 +93,21 @@ public class BaseProxy implements Serializable {
 
     /**
      * The shared object's own {@code toString()}, from the server (CPython's {@code str(proxy)}).
+     * A proxy held in a shared dict, list, namespace or value shows there as {@link #repr()}.
      *
      * @return the text
      */
     @Override
     public String toString() {
-        return (String) call("toString");
+        return ServedCollections.serving() ? repr() : (String) call("toString");
+    }
+
+    /**
+     * CPython's {@code repr(proxy)}, made here without a round trip:
+     * {@code <DictProxy object, typeid 'dict', id 3>}. What a proxy nested in a shared dict, list,
+     * namespace or value shows in that object's {@code toString()}, as in CPython.
+     */
+    final String repr() {
+        return "<" + getClass().getSimpleName() + " object, typeid '" + token.typeId() + "', id " + token.id() + ">";
     }
 }

@@ -248,21 +248,34 @@ public final class DictProxy<K, V> extends BaseProxy implements Map<K, V> {
         };
     }
 
-    /** Compares contents, as {@link Map#equals} requires (one round trip). */
+    /**
+     * Compares contents, as {@link Map#equals} requires (one round trip); nested in a shared
+     * object, in the manager, compares tokens: whether {@code o} is a proxy of the same shared dict.
+     */
     @Override
     public boolean equals(Object o) {
+        if (ServedCollections.serving()) {
+            return o instanceof DictProxy<?, ?> p && p.token.equals(token);  // nested: the same shared dict
+        }
         return o == this || o instanceof Map<?, ?> m && copy().equals(m);
     }
 
+    /**
+     * The contents' hash, as {@link Map#hashCode} requires (one round trip); nested in a shared
+     * object, the token's.
+     */
     @Override
     public int hashCode() {
-        return copy().hashCode();
+        return ServedCollections.serving() ? token.hashCode() : copy().hashCode();
     }
 
-    /** The shared dict's contents, as {@code {k=v, ...}} (one round trip). */
+    /**
+     * The shared dict's contents, as {@code {k=v, ...}} (one round trip). A proxy it holds shows as
+     * {@code <ListProxy object, typeid 'list', id 3>}, CPython's {@code repr} of a proxy.
+     */
     @Override
     public String toString() {
-        return (String) call("toString");
+        return ServedCollections.serving() ? repr() : (String) call("toString");
     }
 
     /** An entry of an iterator's snapshot; {@code setValue} writes through to the shared dict. */

@@ -196,21 +196,34 @@ public final class ListProxy<E> extends BaseProxy implements List<E> {
         return copy().toArray(a);
     }
 
-    /** Compares contents, as {@link List#equals} requires (one round trip). */
+    /**
+     * Compares contents, as {@link List#equals} requires (one round trip); nested in a shared
+     * object, in the manager, compares tokens: whether {@code o} is a proxy of the same shared list.
+     */
     @Override
     public boolean equals(Object o) {
+        if (ServedCollections.serving()) {
+            return o instanceof ListProxy<?> p && p.token.equals(token);  // nested: the same shared list
+        }
         return o == this || o instanceof List<?> l && copy().equals(l);
     }
 
+    /**
+     * The contents' hash, as {@link List#hashCode} requires (one round trip); nested in a shared
+     * object, the token's.
+     */
     @Override
     public int hashCode() {
-        return copy().hashCode();
+        return ServedCollections.serving() ? token.hashCode() : copy().hashCode();
     }
 
-    /** The shared list's contents, as {@code [a, b, ...]} (one round trip). */
+    /**
+     * The shared list's contents, as {@code [a, b, ...]} (one round trip). A proxy it holds shows as
+     * {@code <DictProxy object, typeid 'dict', id 3>}, CPython's {@code repr} of a proxy.
+     */
     @Override
     public String toString() {
-        return (String) call("toString");
+        return ServedCollections.serving() ? repr() : (String) call("toString");
     }
 
     /** The list as an {@link AbstractList} whose every call is a round trip, for live views. */

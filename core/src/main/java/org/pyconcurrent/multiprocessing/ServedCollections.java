@@ -16,7 +16,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * wait for anything else while held). Results are copies by the time the client has them.
  */
 final class ServedCollections {
+    /** Set while this thread runs a call on a dict, list, namespace or value: see {@link #serving()}. */
+    private static final ThreadLocal<Boolean> SERVING = new ThreadLocal<>();
+
     private ServedCollections() {
+    }
+
+    /**
+     * Whether this thread runs a call on a shared dict, list, namespace or value, in the manager. A
+     * proxy held there (a shared object nested in another) then answers {@code toString},
+     * {@code equals} and {@code hashCode} by itself, from its token, as CPython's {@code repr} of a
+     * proxy does, instead of by a round trip to the manager: such a round trip, made with the
+     * object's lock held, waits for another server thread, which deadlocks when a list holds a
+     * proxy of itself (or two dicts hold each other's) and blocks every other caller of the object.
+     */
+    static boolean serving() {
+        return SERVING.get() != null;
     }
 
     /** {@code manager.dict()}: insertion-ordered, as a Python dict. */
@@ -34,6 +49,7 @@ final class ServedCollections {
         @Override
         public Object call(String method, List<Object> a) {
             lock.lock();
+            SERVING.set(Boolean.TRUE);
             try {
                 return switch (method) {
                     case "get" -> map.get(a.get(0));
@@ -62,6 +78,7 @@ final class ServedCollections {
                     default -> throw Served.notExposed("dict", method, EXPOSED);
                 };
             } finally {
+                SERVING.remove();
                 lock.unlock();
             }
         }
@@ -96,6 +113,7 @@ final class ServedCollections {
         @SuppressWarnings("unchecked")
         public Object call(String method, List<Object> a) {
             lock.lock();
+            SERVING.set(Boolean.TRUE);
             try {
                 return switch (method) {
                     case "get" -> list.get((Integer) a.get(0));
@@ -156,6 +174,7 @@ final class ServedCollections {
                     default -> throw Served.notExposed(type, method, EXPOSED);
                 };
             } finally {
+                SERVING.remove();
                 lock.unlock();
             }
         }
@@ -177,6 +196,7 @@ final class ServedCollections {
         @Override
         public Object call(String method, List<Object> a) {
             lock.lock();
+            SERVING.set(Boolean.TRUE);
             try {
                 return switch (method) {
                     case "get" -> {
@@ -204,6 +224,7 @@ final class ServedCollections {
                     default -> throw Served.notExposed("namespace", method, EXPOSED);
                 };
             } finally {
+                SERVING.remove();
                 lock.unlock();
             }
         }
@@ -226,15 +247,20 @@ final class ServedCollections {
 
         @Override
         public Object call(String method, List<Object> a) {
-            return switch (method) {
-                case "get" -> value;
-                case "set" -> {
-                    value = a.get(0);
-                    yield null;
-                }
-                case "toString" -> "Value('" + typecode + "', " + value + ")";
-                default -> throw Served.notExposed("value", method, EXPOSED);
-            };
+            SERVING.set(Boolean.TRUE);
+            try {
+                return switch (method) {
+                    case "get" -> value;
+                    case "set" -> {
+                        value = a.get(0);
+                        yield null;
+                    }
+                    case "toString" -> "Value('" + typecode + "', " + value + ")";
+                    default -> throw Served.notExposed("value", method, EXPOSED);
+                };
+            } finally {
+                SERVING.remove();
+            }
         }
     }
 }
