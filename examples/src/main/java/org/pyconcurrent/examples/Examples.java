@@ -21,6 +21,8 @@ import org.pyconcurrent.examples.multiprocessing.GetTicketLock;
 import org.pyconcurrent.examples.multiprocessing.GetTicketUnlocked;
 import org.pyconcurrent.examples.multiprocessing.GlobalAge;
 import org.pyconcurrent.examples.multiprocessing.GlobalListIsolation;
+import org.pyconcurrent.examples.multiprocessing.ManagerDictList;
+import org.pyconcurrent.examples.multiprocessing.ManagerDictValues;
 import org.pyconcurrent.examples.multiprocessing.MyProcessClass;
 import org.pyconcurrent.examples.multiprocessing.NoodlesJoinAll;
 import org.pyconcurrent.examples.multiprocessing.NoodlesJoinEach;
@@ -106,6 +108,7 @@ public final class Examples {
             new Example(ProcessInfo.class, "seed 001: info() prints module name, parent pid and pid, in main and in a child"),
             new Example(QueueChildPut.class, "seed 001: f(qq), a child puts a list into the parent's Queue, the parent get()s it"),
             new Example(PipeSendRecv.class, "seed 001: Pipe(), the child sends two lists, the parent recv()s them"),
+            new Example(ManagerDictList.class, "seed 001: with Manager(), ten processes put their pid into manager.dict() and manager.list(range(5))"),
             new Example(GetTicketUnlocked.class, "seed 001: 3 processes buy the 1 ticket of db.txt without a lock"),
             new Example(GetTicketLock.class, "seed 001: the ticket purchase under a process Lock: 1 sold"),
             new Example(PoolCallback.class, "seed 001: Pool(processes=2).apply_async(Foo, callback=Bar), on a ThreadPool"),
@@ -122,6 +125,7 @@ public final class Examples {
             new Example(SayHi.class, "seed 003: ten processes say hi"),
             new Example(GlobalListIsolation.class, "seed 003: children append to the global li, the parent's stays []"),
             new Example(ArrayShared.class, "seed 003: two children write and print a shared Array('i')"),
+            new Example(ManagerDictValues.class, "seed 003: manage.dict(), two children in turn set dic[i] = 100+i and print its values"),
             new Example(ArrayRLock.class, "seed 003: 20 children write and print a shared Array under an RLock"),
             new Example(PoolFooBar.class, "seed 003: Pool(5).apply_async(Foo, callback=Bar), on a ThreadPool"),
             new Example(PoolFooBarProcesses.class, "seed 003: Pool(5).apply_async(Foo, callback=Bar), worker processes"),

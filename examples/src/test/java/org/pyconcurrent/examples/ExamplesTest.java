@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -185,6 +186,7 @@ class ExamplesTest {
             entry("PipeSendRecv", o -> assertEquals(List.of(
                     "['Bruce', 'Lee', 'From Child']", "['Bruce', 'Lee', 'From Child2']", "EOFError"), o.lines(),
                     "two messages, in order, then the end of the pipe")),
+            entry("ManagerDictList", ExamplesTest::checkManagerDictList),
             entry("GetTicketUnlocked", o -> {
                 List<String> lines = withoutColors(o);
                 long shown = lines.stream().filter(l -> l.matches("目前还剩\\[[01]\\]张票\\.")).count();
@@ -296,6 +298,8 @@ class ExamplesTest {
                 assertTrue(zero.get(1) == 101 || one.get(0) == 100,
                         "the child that writes second reads after both writes, so it sees the other's:\n" + o.output());
             }),
+            entry("ManagerDictValues", o -> assertEquals(List.of("[100]", "[100, 101]"), o.lines(),
+                    "each child is joined before the next starts, and sees the writes made before it")),
             entry("ArrayRLock", o -> {
                 List<String> lines = o.lines();
                 assertEquals(80, lines.size(), o.output());
@@ -596,6 +600,57 @@ class ExamplesTest {
         assertTrue(done > lastUse, "q.join() returns after the last product is used:\n" + o.output());
         assertEquals(1, count(o, l -> l.startsWith("共生产了")));
         assertEquals("所有顾客都走了。", last(o), "main waits for the producer");
+    }
+
+    /**
+     * ManagerDictList: ten children each print the shared list just after appending their pid to
+     * it, then the parent prints the dict (ten {@code pid: pid} entries) and the list (0 to 4, then
+     * the ten pids). The list only grows, so every child's line is a prefix of the final list; the
+     * child whose append was the i-th prints at least 5 + i elements, so sorted by length the i-th
+     * line has at least 5 + i; and the last to append prints the whole list.
+     */
+    private static void checkManagerDictList(Launcher.Outcome o) {
+        List<String> lines = o.lines();
+        assertEquals(12, lines.size(), o.output());
+        List<Long> list = pythonList(lines.get(11), o);
+        assertEquals(15, list.size(), o.output());
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), list.subList(0, 5), "range(5) first:\n" + o.output());
+        List<Long> pids = list.subList(5, 15);
+        assertEquals(10, new HashSet<>(pids).size(), "ten distinct pids:\n" + o.output());
+        for (long pid : pids) {
+            assertFalse(pid == o.pid() || pid == ProcessHandle.current().pid(),
+                    "a child's pid, not the example's: " + pid);
+        }
+
+        Matcher dict = Pattern.compile("\\{(\\d+: \\d+(, \\d+: \\d+)*)?\\}").matcher(lines.get(10));
+        assertTrue(dict.matches(), "print(d), as Python prints a dict:\n" + o.output());
+        Set<Long> keys = new TreeSet<>();
+        for (String item : lines.get(10).substring(1, lines.get(10).length() - 1).split(", ")) {
+            String[] kv = item.split(": ");
+            assertEquals(kv[0], kv[1], "d[os.getpid()] = os.getpid(): " + item);
+            assertTrue(keys.add(Long.parseLong(kv[0])), "each key once: " + item);
+        }
+        assertEquals(new TreeSet<>(pids), keys, "the dict's keys are the pids in the list:\n" + o.output());
+
+        List<Integer> sizes = new ArrayList<>();
+        for (String line : lines.subList(0, 10)) {
+            List<Long> seen = pythonList(line, o);
+            assertEquals(list.subList(0, Math.min(seen.size(), 15)), seen,
+                    "a child prints the growing list as it was:\n" + o.output());
+            sizes.add(seen.size());
+        }
+        sizes.sort(null);
+        for (int i = 0; i < 10; i++) {
+            assertTrue(sizes.get(i) >= 6 + i, "each child prints after its own append: sizes " + sizes
+                    + "\n" + o.output());
+        }
+    }
+
+    /** The numbers of a Python list of ints as printed, {@code [0, 1, 2]}. */
+    private static List<Long> pythonList(String line, Launcher.Outcome o) {
+        assertTrue(line.matches("\\[(-?\\d+(, -?\\d+)*)?\\]"), "a Python list of ints: " + line + "\n" + o.output());
+        String inner = line.substring(1, line.length() - 1);
+        return inner.isEmpty() ? List.of() : Arrays.stream(inner.split(", ")).map(Long::parseLong).toList();
     }
 
     /**

@@ -38,8 +38,9 @@ import org.pyconcurrent.multiprocessing.Queue;
  * {@code List.of(...)}, copied by serialization on the way as Python pickles it; Python prints it
  * with quotes ({@code repr}), so the port formats it that way. {@code put} and {@code get} may
  * wait, so they throw {@link InterruptedException}; {@code f}, a {@code Runnable} target, catches
- * it. The commented-out {@code Manager().Queue()} line is kept as it is, in Python: pyconcurrent
- * has no {@code Manager} yet.
+ * it. The commented-out {@code Manager().Queue()} line is kept as it is, in Python; its port
+ * would be {@code new Manager().queue()}, a queue held in a manager's process (see
+ * {@link ManagerDictList}).
  */
 public final class QueueChildPut {
     private QueueChildPut() {
@@ -60,7 +61,7 @@ public final class QueueChildPut {
 
     public static void main(String[] args) throws InterruptedException {
         Queue<List<String>> q = new Queue<>(); // 在win的pycharm下提示:PermissionError: [WinError 5] 拒绝访问。(failed on Windows, in PyCharm)
-        // q = multiprocessing.Manager().Queue() # 变更为这种queue即解决该问题???了解下 (this queue solves it???; no Manager here)
+        // q = multiprocessing.Manager().Queue() # 变更为这种queue即解决该问题???了解下 (this queue solves it???)
         Process p1 = new Process(() -> f(q));
         p1.start();
         System.out.println(repr(q.get()));

@@ -32,11 +32,13 @@
  * {@link ArrayShared}, and {@link ArrayRLock} with an {@code RLock}). And the process
  * {@code Pool} programs ({@link PoolLongTimeTask}, {@link PoolCallbackProcesses},
  * {@link PoolGetResultsProcesses}, {@link PoolFooBarProcesses}); their thread twins, and the
- * {@code ProcessPoolExecutor} programs, are in {@link org.pyconcurrent.examples.futures}.
+ * {@code ProcessPoolExecutor} programs, are in {@link org.pyconcurrent.examples.futures}. And the
+ * {@code Manager} programs, whose dict and list live in a server process of their own and are
+ * reached through proxies: seed 001's {@code manager.dict()} and {@code manager.list()} filled by
+ * ten processes ({@link ManagerDictList}), and seed 003's {@code manage.dict()}
+ * ({@link ManagerDictValues}).
  *
- * <p>Not here: seed 000's {@code os.fork()} program (a JVM cannot fork), and the {@code Manager}
- * programs (seed 001's {@code manager.dict()} and {@code manager.list()}, seed 003's
- * {@code manage.dict()}), which pyconcurrent has no counterpart for yet.
+ * <p>Not here: seed 000's {@code os.fork()} program (a JVM cannot fork).
  *
  * <p>Run one with {@code java -cp examples/target/examples.jar
  * org.pyconcurrent.examples.multiprocessing.RunProc}, or all of them with the
