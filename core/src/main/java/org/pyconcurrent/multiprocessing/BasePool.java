@@ -170,9 +170,16 @@ abstract class BasePool implements WorkerPool {
             throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
         }
         checkRunning();
-        List<Object> inputs = new ArrayList<>();
-        for (T item : items) {
-            inputs.add(item);
+        // The pool's own copy (one array copy for a collection), which nothing changes: each
+        // chunk is a view of it.
+        List<Object> inputs;
+        if (items instanceof java.util.Collection<?> c) {
+            inputs = new ArrayList<Object>(c);
+        } else {
+            inputs = new ArrayList<>();
+            for (T item : items) {
+                inputs.add(item);
+            }
         }
         int size = chunksize > 0 ? chunksize : defaultChunksize(inputs.size());
         int chunkCount = (int) ((inputs.size() + (long) size - 1) / size);
@@ -185,7 +192,7 @@ abstract class BasePool implements WorkerPool {
             for (int i = 0; i < chunkCount; i++) {
                 int from = (int) Math.min(inputs.size(), (long) i * size);
                 int to = (int) Math.min(inputs.size(), (long) (i + 1) * size);
-                List<Object> chunk = new ArrayList<>(inputs.subList(from, to));
+                List<Object> chunk = inputs.subList(from, to);
                 dispatch(new PoolTask(new Work.Chunk(f, chunk), job, i));
             }
         } finally {

@@ -3,6 +3,7 @@ package org.pyconcurrent.multiprocessing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pyconcurrent.internal.ipc.IntList;
 
 /**
  * The job of one {@code map_async}: collects every chunk's results; the first failing chunk fails
@@ -32,12 +33,25 @@ final class MapJob<R> implements Job {
         }
         chunks[index] = value;  // published to the last chunk's thread by the decrement below
         if (left.decrementAndGet() == 0) {
-            List<R> all = new ArrayList<>(length);
-            for (Object chunk : chunks) {
-                all.addAll((List<R>) chunk);
-            }
-            result.finish(all, null);
+            result.finish(concat(), null);
         }
+    }
+
+    /**
+     * The chunks' results in one list: an {@link IntList} if every chunk's results are ints (as a
+     * process pool's worker sends them), else an {@code ArrayList}.
+     */
+    @SuppressWarnings("unchecked")
+    private List<R> concat() {
+        IntList ints = IntList.join(chunks);
+        if (ints != null) {
+            return (List<R>) (List<?>) ints;
+        }
+        List<R> all = new ArrayList<>(length);
+        for (Object chunk : chunks) {
+            all.addAll((List<R>) chunk);
+        }
+        return all;
     }
 
     @Override

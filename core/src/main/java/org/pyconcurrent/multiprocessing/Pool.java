@@ -38,10 +38,19 @@ import org.pyconcurrent.internal.pool.PoolAccess;
  *
  * <h2>How tasks travel</h2>
  * Each worker has its own {@link Pipe} and a thread in this process that feeds it: it sends a
- * batch of queued tasks (its fair share of the queue, up to 256) in one message and reads the
- * outcomes one by one as the worker finishes them. With {@code maxtasksperchild} a worker is sent
- * no more than that many tasks and then replaced by a new process; with a time limit, one task
- * at a time.
+ * batch of queued tasks (its fair share of the queue: 16 tasks at most to an idle worker, then up
+ * to twice as many as the batch before, up to 256) in one message and reads the outcomes one by
+ * one as the worker finishes them. When the worker is nearly done with a batch (less than about
+ * 20 ms of its work left, judged by the time between its answers), the next batch is sent ahead,
+ * so that short tasks never leave it waiting; at most two batches are in flight, and a thread in
+ * the worker reads them as they come, so that neither side blocks the other. With
+ * {@code maxtasksperchild} a worker is sent no more than that many tasks and then replaced by a
+ * new process; with a time limit, one task at a time.
+ *
+ * <p>{@code map} sends each chunk's items as one compact message (a list of {@code Integer}s as
+ * their ints); when every result is an {@code Integer}, the results stay ints in the messages
+ * they arrived in, and {@code map} returns them as a list that boxes each item when it is read
+ * (otherwise an ordinary mutable list; it travels as an {@code ArrayList}).
  *
  * <h2>Memory consistency effects</h2>
  * Actions before a submission <i>happen-before</i> the callback of its result runs and any thread

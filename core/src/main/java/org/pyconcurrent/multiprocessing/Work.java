@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pyconcurrent.function.SerializableCallable;
 import org.pyconcurrent.function.SerializableFunction;
+import org.pyconcurrent.internal.ipc.IntList;
+import org.pyconcurrent.internal.ipc.Serialization;
 
 /**
  * What a pool worker runs: serializable, so a process pool can send it to a worker JVM, while a
@@ -29,8 +31,7 @@ sealed interface Work extends Serializable {
     record Chunk(SerializableFunction<Object, Object> fn, List<Object> inputs) implements Work {
         @java.io.Serial
         private Object writeReplace() {
-            return new ChunkForm(fn, org.pyconcurrent.internal.ipc.Serialization.toBytes(
-                    inputs instanceof ArrayList<?> ? inputs : new ArrayList<>(inputs)));
+            return new ChunkForm(fn, inputs);
         }
 
         @Override
@@ -44,19 +45,68 @@ sealed interface Work extends Serializable {
     }
 
     /**
-     * A {@link Chunk} in transit.
-     *
-     * @param fn the function
-     * @param inputs the inputs, as a message of {@link org.pyconcurrent.internal.ipc.Serialization}
+     * A {@link Chunk} in transit, and as a worker process runs it. Its inputs are written into
+     * the batch's stream as one message of {@link Serialization} (a list of ints as its count and
+     * the ints, without a copy of their own first), and stay that message in the worker until the
+     * chunk runs: a batch waiting there holds bytes, not boxed items. A list of ints is read
+     * without boxing the list, and if every result is an {@code Integer} too, the results are an
+     * {@link IntList}, whose compact form is written from its array.
      */
-    record ChunkForm(SerializableFunction<Object, Object> fn, byte[] inputs) implements java.io.Serializable {
+    static final class ChunkForm implements Work {
         @java.io.Serial
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
+
+        private final SerializableFunction<Object, Object> fn;
+        /** In the parent: the inputs to write. */
+        private final transient List<Object> inputs;
+        /** In the worker: the inputs, as a message of {@link Serialization}. */
+        private transient byte[] message;
+
+        ChunkForm(SerializableFunction<Object, Object> fn, List<Object> inputs) {
+            this.fn = fn;
+            this.inputs = inputs;
+        }
 
         @java.io.Serial
+        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+            out.defaultWriteObject();
+            Serialization.writeList(inputs, out);
+        }
+
+        @java.io.Serial
+        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            message = Serialization.readMessage(in);
+        }
+
+        @Override
         @SuppressWarnings("unchecked")
-        private Object readResolve() throws java.io.IOException {
-            return new Chunk(fn, (List<Object>) org.pyconcurrent.internal.ipc.Serialization.fromBytes(inputs));
+        public Object call() throws Exception {
+            if (message == null) {  // not read from a stream: a copy's, or never sent
+                return new Chunk(fn, inputs).call();
+            }
+            int[] ints = Serialization.intsOf(message);
+            if (ints == null) {
+                return new Chunk(fn, (List<Object>) Serialization.fromBytes(message)).call();
+            }
+            int n = ints.length;
+            for (int i = 0; i < n; i++) {
+                Object result = fn.apply(ints[i]);
+                if (!(result instanceof Integer value)) {
+                    // Not only ints: box the results so far and go on with a list of objects.
+                    List<Object> results = new ArrayList<>(n);
+                    for (int j = 0; j < i; j++) {
+                        results.add(ints[j]);
+                    }
+                    results.add(result);
+                    for (int j = i + 1; j < n; j++) {
+                        results.add(fn.apply(ints[j]));
+                    }
+                    return results;
+                }
+                ints[i] = value;  // the results replace the inputs as they go
+            }
+            return new IntList(ints);
         }
     }
 }

@@ -5,26 +5,62 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.pyconcurrent.internal.ipc.IntList;
 import org.pyconcurrent.internal.ipc.Serialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One worker of a process {@link Pool}, seen from the parent: a worker process and the thread
- * that feeds it. The thread takes a batch of tasks from the pool's queue, sends it in one
- * message, and reads the outcomes one by one as the worker finishes them, so it always knows
- * which task is running. If the worker process dies, that task fails with
- * {@link WorkerLostError}, the batch's tasks it had not started go back to the front of the
- * queue, and a new worker process takes the slot; the same happens, with
- * {@link TimeLimitExceeded}, to a task that outruns the pool's time limit. With
- * {@code maxtasksperchild}, the worker is sent no more than its share and then retired.
+ * that feeds it.
+ *
+ * <h2>How tasks travel</h2>
+ * The thread takes a batch of tasks from the pool's queue (its fair share: queue length /
+ * processes), sends it in one message, and reads the outcomes one by one as the worker finishes
+ * them, so it always knows which task is running. While the worker works on one batch, the
+ * thread may send the next: up to {@value #MAX_IN_FLIGHT} batches are in flight, kept oldest
+ * first in {@link #inFlight}, and outcomes come back in that order. The next batch goes ahead
+ * once what is left of the current one should take the worker less than {@link #AHEAD_NANOS}
+ * (judged by the time between outcomes so far), so that short tasks keep the worker busy while
+ * long ones are not held back from other workers. A batch to an idle worker holds at most
+ * {@value #FIRST_BATCH} tasks, so that it starts soon, and each batch sent ahead at most twice as
+ * many as the one before, up to {@value #MAX_BATCH}. Sending ahead cannot deadlock with the
+ * worker writing outcomes: a thread in the worker ({@link PoolWorker}) reads every message as it
+ * arrives, so a write here always completes.
+ *
+ * <p>If the worker process dies, the oldest unanswered task fails with {@link WorkerLostError},
+ * every other task in flight goes back to the front of the queue, and a new worker process takes
+ * the slot; the same happens, with {@link TimeLimitExceeded}, to a task that outruns the pool's
+ * time limit (with a time limit, one task is in flight at a time). A batch the worker cannot
+ * read is sent again, each task in a message of its own, behind the batches already in flight.
+ * With {@code maxtasksperchild}, the worker is sent no more than its share and retired once it
+ * has answered them all.
  */
 final class WorkerSlot implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerSlot.class);
     /** Most tasks sent in one message. */
-    private static final int MAX_BATCH = 256;
+    static final int MAX_BATCH = 256;
+    /**
+     * Most tasks sent to an idle worker in one message; each batch sent ahead may be twice as
+     * large as the one before, up to {@link #MAX_BATCH}. A small batch is read and started
+     * sooner, and each one's work covers the sending of the next.
+     */
+    static final int FIRST_BATCH = 16;
+    /** Most batches sent and not fully answered. */
+    static final int MAX_IN_FLIGHT = 2;
+    /**
+     * The next batch is sent ahead once the current one should be done within this time: enough
+     * to serialize, send and read a large batch on a busy machine; little delay for the tasks
+     * taken ahead, which another worker might have started sooner.
+     */
+    private static final long AHEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** The first size of the buffer batches are serialized into. */
+    private static final int INITIAL_BUFFER = 64 * 1024;
+    /** A buffer grown larger than this (by a batch of large tasks) is not kept for the next. */
+    private static final int MAX_KEPT_BUFFER = 4 << 20;
     /** How often an idle slot looks at its worker process. */
     private static final long IDLE_CHECK_MILLIS = 100;
+    private static final Batch[] NONE = {};
 
     private final Pool pool;
     private final int number;
@@ -32,10 +68,36 @@ final class WorkerSlot implements Runnable {
     /** Null between stopWorker() and the next start; read by killWorker() in terminate(). */
     private volatile Process process;
     private Connection connection;
-    private int tasksDone;
-    /** The batch sent and not fully answered; read by {@link Pool#stopWorkersNow()}. */
-    private volatile List<PoolTask> inFlight = List.of();
-    private volatile int answered;
+    /** Where batches are serialized: one array, reused. */
+    private Serialization.Buffer buffer = new Serialization.Buffer(INITIAL_BUFFER);
+    /** Tasks sent to the current worker process (what maxtasksperchild counts). */
+    private int tasksSent;
+    /**
+     * The batches sent and not fully answered, oldest first: replaced (never changed) by this
+     * slot's thread, read by {@link #unanswered()} in {@code terminate()}.
+     */
+    private volatile Batch[] inFlight = NONE;
+    /** Most tasks in the next batch: {@link #FIRST_BATCH}, doubling up to {@link #MAX_BATCH}. */
+    private int batchLimit = FIRST_BATCH;
+    /** A send failed: the worker is gone; send nothing more, read what it answered, then replace it. */
+    private boolean sendFailed;
+    /** When the last outcome came (or a batch went to an idle worker). */
+    private long lastOutcomeNanos;
+    /** The time between outcomes, a moving average; negative until measured. */
+    private long taskNanos = -1;
+
+    /** Tasks sent in one message, and how many of them the worker has answered. */
+    private static final class Batch {
+        final List<PoolTask> tasks;
+        /** Sent as separately serialized tasks, after the worker could not read them as one. */
+        final boolean oneByOne;
+        volatile int answered;
+
+        Batch(List<PoolTask> tasks, boolean oneByOne) {
+            this.tasks = tasks;
+            this.oneByOne = oneByOne;
+        }
+    }
 
     WorkerSlot(Pool pool, int number, String name) {
         this.pool = pool;
@@ -49,31 +111,42 @@ final class WorkerSlot implements Runnable {
             if (!startWorker()) {
                 return;
             }
+            PoolTask ahead;
             while (!pool.stoppingNow()) {
-                PoolTask first = pool.inbox().pollFirst(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (pool.closing() && pool.inbox().isEmpty()) {
-                        break;
+                if (inFlight.length == 0) {
+                    if (sendFailed) {
+                        if (!workerLost()) {
+                            return;
+                        }
+                        continue;
                     }
-                    if (!process.isAlive() && !replaceWorker(null)) {
+                    if (pool.maxTasksPerChild() > 0 && tasksSent >= pool.maxTasksPerChild()) {
+                        retire();
+                        if (pool.stoppingNow() || !startWorker()) {
+                            return;
+                        }
+                    }
+                    PoolTask first = pool.inbox().pollFirst(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        if (pool.closing() && pool.inbox().isEmpty()) {
+                            break;
+                        }
+                        if (!process.isAlive() && !replaceWorker(null)) {
+                            return;
+                        }
+                        continue;
+                    }
+                    batchLimit = FIRST_BATCH;  // the worker is idle: a small batch starts it soonest
+                    if (!send(takeBatch(first))) {
                         return;
                     }
-                    continue;
-                }
-                List<PoolTask> batch = takeBatch(first);
-                inFlight = batch;  // visible to terminate() before anything else happens to it
-                answered = 0;
-                if (pool.stoppingNow()) {
-                    return;  // terminate() may have looked before: the finally fails the batch
-                }
-                if (!batch.isEmpty() && !runBatch(batch)) {
+                } else if (mayTakeAhead() && (ahead = pool.inbox().pollFirst()) != null) {
+                    batchLimit = Math.min(MAX_BATCH, 2 * batchLimit);
+                    if (!send(takeBatch(ahead))) {
+                        return;
+                    }
+                } else if (!readOutcome()) {
                     return;
-                }
-                if (pool.maxTasksPerChild() > 0 && tasksDone >= pool.maxTasksPerChild() && !pool.stoppingNow()) {
-                    retire();
-                    if (!startWorker()) {
-                        return;
-                    }
                 }
             }
             retire();
@@ -85,7 +158,7 @@ final class WorkerSlot implements Runnable {
                 for (PoolTask t : unanswered()) {
                     t.fail(stopped);  // a no-op for those terminate() failed already
                 }
-                inFlight = List.of();
+                inFlight = NONE;
             }
             stopWorker();
             pool.slotExited();
@@ -101,9 +174,9 @@ final class WorkerSlot implements Runnable {
         if (first.job.starting(first.index)) {
             batch.add(first);
         }
-        int share = pool.timeLimitNanos() > 0 ? 1 : Math.min(MAX_BATCH, pool.inbox().size() / pool.processes());
+        int share = pool.timeLimitNanos() > 0 ? 0 : Math.min(batchLimit - 1, pool.inbox().size() / pool.processes());
         if (pool.maxTasksPerChild() > 0) {
-            share = Math.min(share, pool.maxTasksPerChild() - tasksDone - 1);
+            share = Math.min(share, pool.maxTasksPerChild() - tasksSent - 1);
         }
         for (int i = 0; i < share; i++) {
             PoolTask t = pool.inbox().pollFirst();
@@ -117,55 +190,138 @@ final class WorkerSlot implements Runnable {
         return batch;
     }
 
-    /** Runs one batch; false if the slot has no worker left (the pool is stopping or broken). */
-    private boolean runBatch(List<PoolTask> taken) throws InterruptedException {
-        List<PoolTask> batch = new ArrayList<>(taken);
-        byte[] message = serialize(batch);  // leaves out (and fails) the tasks that cannot travel
-        inFlight = batch;
-        answered = 0;
-        if (batch.isEmpty()) {
+    /**
+     * Whether to send another batch before the ones in flight are answered: not with a time
+     * limit (one task at a time), nor beyond maxtasksperchild, nor to a worker that has more work
+     * than {@link #AHEAD_NANOS} left.
+     */
+    private boolean mayTakeAhead() {
+        Batch[] sent = inFlight;
+        if (sent.length >= MAX_IN_FLIGHT || sendFailed || taskNanos < 0 || pool.timeLimitNanos() > 0
+                || pool.maxTasksPerChild() > 0 && tasksSent >= pool.maxTasksPerChild()
+                || pool.inbox().isEmpty()) {
+            return false;
+        }
+        Batch head = sent[0];
+        long left = head.tasks.size() - head.answered;
+        return left <= AHEAD_NANOS / Math.max(1L, taskNanos);
+    }
+
+    /**
+     * Sends a batch taken from the queue, behind those in flight; false if the slot has no worker
+     * left (the pool is stopping or broken).
+     */
+    private boolean send(List<PoolTask> taken) throws InterruptedException {
+        if (taken.isEmpty()) {
             return true;
         }
+        Batch pending = new Batch(taken, false);
+        append(pending);  // visible to terminate() before anything else happens to it
+        if (pool.stoppingNow()) {
+            return false;  // terminate() may have looked before: the finally fails the batch
+        }
+        List<PoolTask> tasks = new ArrayList<>(taken);
+        serialize(tasks, buffer);  // leaves out (and fails) the tasks that cannot travel
+        Batch batch = new Batch(tasks, false);
+        replace(pending, tasks.isEmpty() ? null : batch);
+        if (tasks.isEmpty()) {
+            return true;
+        }
+        tasksSent += tasks.size();
+        boolean sent = sendMessage(batch, buffer.array(), buffer.size());
+        if (buffer.array().length > MAX_KEPT_BUFFER) {
+            buffer = new Serialization.Buffer(INITIAL_BUFFER);
+        }
+        return sent;
+    }
+
+    /**
+     * Sends the message of a batch already in {@link #inFlight} (and counted in
+     * {@link #tasksSent}); true, as {@link #send}: if the worker is gone, the batch goes back to
+     * the queue, and the worker is replaced once what it answered before has been read.
+     */
+    private boolean sendMessage(Batch batch, byte[] message, int length) throws InterruptedException {
+        if (inFlight.length == 1) {
+            lastOutcomeNanos = System.nanoTime();  // the worker was idle until now
+        }
         try {
-            connection.sendBytes(message);
+            connection.sendBytes(message, 0, length);
+            return true;
         } catch (IOException | IllegalStateException e) {
-            return workerLost(batch, 0, false);
+            // The worker is gone. What it answered before may still be there to read; this batch
+            // was not received, so none of its tasks ran.
+            sendFailed = true;
+            tasksSent -= batch.tasks.size();
+            replace(batch, null);
+            requeue(batch.tasks, 0);
+            return true;
         }
-        boolean oneByOne = false;
-        for (int i = 0; i < batch.size(); i++) {
-            PoolTask task = batch.get(i);
-            byte[] outcome;
-            try {
-                outcome = awaitOutcome(task);
-            } catch (IOException | IllegalStateException e) {
-                return workerLost(batch, i, true);
-            }
-            if (outcome == null) {  // the time limit
-                return timedOut(batch, i);
-            }
-            Object value = read(outcome);
-            if (value instanceof PoolWorker.Unreadable u) {
-                if (batch.size() > 1 && !oneByOne) {
-                    // The worker could not read the batch: send its tasks again, each in a message
-                    // of its own, so that only the unreadable ones fail.
-                    oneByOne = true;
-                    try {
-                        connection.sendBytes(serializeOneByOne(batch));
-                    } catch (IOException | IllegalStateException e) {
-                        return workerLost(batch, 0, false);
-                    }
-                    i--;
-                    continue;
-                }
-                value = RemoteFailure.of(new IllegalArgumentException(
-                        "cannot read the task in the worker process: " + u.reason()));
-            }
-            answered = i + 1;
-            tasksDone++;
-            report(task, value);
+    }
+
+    /** Reads the next outcome, of the oldest batch in flight; false as {@link #send}. */
+    private boolean readOutcome() throws InterruptedException {
+        Batch head = inFlight[0];
+        int i = head.answered;
+        PoolTask task = head.tasks.get(i);
+        byte[] outcome;
+        try {
+            outcome = awaitOutcome();
+        } catch (IOException | IllegalStateException e) {
+            return workerLost();
         }
-        inFlight = List.of();
+        if (outcome == null) {  // the time limit
+            return timedOut();
+        }
+        long now = System.nanoTime();
+        long took = now - lastOutcomeNanos;
+        lastOutcomeNanos = now;
+        taskNanos = taskNanos < 0 ? took : taskNanos + (took - taskNanos) / 4;
+        Object value = read(outcome, task.work instanceof Work.Chunk);
+        if (value instanceof PoolWorker.Unreadable u) {
+            if (head.tasks.size() > 1 && !head.oneByOne) {
+                // The worker could not read the batch: send its tasks again, each in a message of
+                // its own, so that only the unreadable ones fail. The worker answers them after
+                // the batches sent since.
+                Batch again = new Batch(head.tasks, true);
+                replace(head, again);
+                byte[] message = serializeOneByOne(again.tasks);
+                return sendMessage(again, message, message.length);
+            }
+            value = RemoteFailure.of(new IllegalArgumentException(
+                    "cannot read the task in the worker process: " + u.reason()));
+        }
+        head.answered = i + 1;
+        if (i + 1 == head.tasks.size()) {
+            replace(head, null);
+        }
+        report(task, value);
         return true;
+    }
+
+    /** Adds a batch behind those in flight. */
+    private void append(Batch batch) {
+        Batch[] sent = inFlight;
+        Batch[] more = java.util.Arrays.copyOf(sent, sent.length + 1);
+        more[sent.length] = batch;
+        inFlight = more;
+    }
+
+    /**
+     * Takes {@code old} out of {@link #inFlight} and, in the same step, adds {@code by} (if not
+     * null) behind the others: in its place if {@code old} was the last batch.
+     */
+    private void replace(Batch old, Batch by) {
+        Batch[] sent = inFlight;
+        List<Batch> now = new ArrayList<>(sent.length + 1);
+        for (Batch b : sent) {
+            if (b != old) {
+                now.add(b);
+            }
+        }
+        if (by != null) {
+            now.add(by);
+        }
+        inFlight = now.toArray(NONE);
     }
 
     /** The batch as a list of separately serialized tasks, which the worker reads one by one. */
@@ -177,9 +333,10 @@ final class WorkerSlot implements Runnable {
         return Serialization.toBytes(each);
     }
 
-    private static Object read(byte[] outcome) {
+    /** An outcome; a chunk's list of ints stays ints (an {@link IntList}), for {@link MapJob}. */
+    private static Object read(byte[] outcome, boolean chunk) {
         try {
-            return Serialization.fromBytes(outcome);
+            return chunk ? Serialization.fromBytesKeepingInts(outcome) : Serialization.fromBytes(outcome);
         } catch (IOException e) {
             return RemoteFailure.of(new IllegalStateException(
                     "cannot read the task's result in the parent: " + e.getMessage(), e));
@@ -187,16 +344,17 @@ final class WorkerSlot implements Runnable {
     }
 
     /**
-     * The batch's tasks as one message. A task whose function or arguments cannot be serialized
-     * fails at once (its caller gets the error from its result) and is left out.
+     * Writes the batch's tasks as one message into {@code buffer}. A task whose function or
+     * arguments cannot be serialized fails at once (its caller gets the error from its result)
+     * and is left out.
      */
-    private static byte[] serialize(List<PoolTask> batch) {
+    private static void serialize(List<PoolTask> batch, Serialization.Buffer buffer) {
         List<Work> works = new ArrayList<>(batch.size());
         for (PoolTask t : batch) {
             works.add(t.work);
         }
         try {
-            return Serialization.toBytes(works);
+            Serialization.toBuffer(works, buffer);
         } catch (IllegalArgumentException someTaskCannotTravel) {
             List<PoolTask> fine = new ArrayList<>();
             for (PoolTask t : batch) {
@@ -213,12 +371,12 @@ final class WorkerSlot implements Runnable {
             for (PoolTask t : fine) {
                 works.add(t.work);
             }
-            return Serialization.toBytes(works);
+            Serialization.toBuffer(works, buffer);
         }
     }
 
     /** The next outcome; null if the pool's time limit ran out first. */
-    private byte[] awaitOutcome(PoolTask task) throws IOException, InterruptedException {
+    private byte[] awaitOutcome() throws IOException, InterruptedException {
         long limit = pool.timeLimitNanos();
         if (limit > 0 && !connection.poll(Duration.ofNanos(limit))) {
             return null;
@@ -234,27 +392,38 @@ final class WorkerSlot implements Runnable {
         }
     }
 
-    /** The worker process died (or its connection broke) while {@code batch.get(running)} ran. */
-    private boolean workerLost(List<PoolTask> batch, int running, boolean started) throws InterruptedException {
+    /**
+     * The worker process died (or its connection broke): the oldest unanswered task is the one it
+     * was running, which fails; the other tasks in flight go back to the queue. False if the slot
+     * has no worker left.
+     */
+    private boolean workerLost() throws InterruptedException {
         Integer code = endOfWorker();
-        if (started && !pool.stoppingNow()) {
-            batch.get(running).fail(new WorkerLostError("Worker exited prematurely: " + describe(code)
-                    + " (the worker process " + process.name() + " died while running this task)", code));
-            requeue(batch, running + 1);
-        } else {
-            requeue(batch, running);
+        Batch[] lost = inFlight;
+        List<PoolTask> rest = new ArrayList<>();
+        for (Batch b : lost) {
+            rest.addAll(b.tasks.subList(b.answered, b.tasks.size()));
         }
-        inFlight = List.of();
+        if (!rest.isEmpty() && !pool.stoppingNow()) {
+            rest.removeFirst().fail(new WorkerLostError("Worker exited prematurely: " + describe(code)
+                    + " (the worker process " + process.name() + " died while running this task)", code));
+        }
+        requeue(rest, 0);
+        inFlight = NONE;
         return replaceWorker(code);
     }
 
-    private boolean timedOut(List<PoolTask> batch, int running) throws InterruptedException {
+    private boolean timedOut() throws InterruptedException {
         process.kill();
         endOfWorker();
-        batch.get(running).fail(new TimeLimitExceeded("the task ran longer than the pool's time limit of "
+        List<PoolTask> rest = new ArrayList<>();
+        for (Batch b : inFlight) {
+            rest.addAll(b.tasks.subList(b.answered, b.tasks.size()));
+        }
+        rest.removeFirst().fail(new TimeLimitExceeded("the task ran longer than the pool's time limit of "
                 + Duration.ofNanos(pool.timeLimitNanos()) + "; its worker was killed"));
-        requeue(batch, running + 1);
-        inFlight = List.of();
+        requeue(rest, 0);
+        inFlight = NONE;
         return replaceWorker(null);
     }
 
@@ -300,7 +469,8 @@ final class WorkerSlot implements Runnable {
         }
         process = p;
         connection = pipe.conn1();
-        tasksDone = 0;
+        tasksSent = 0;
+        sendFailed = false;
         Object first;
         try {
             first = connection.recv();
@@ -371,11 +541,16 @@ final class WorkerSlot implements Runnable {
         process = null;
     }
 
-    /** The tasks sent to the worker and not yet answered (for terminate()). */
+    /** The tasks sent to the worker (or about to be) and not yet answered (for terminate()). */
     List<PoolTask> unanswered() {
-        List<PoolTask> batch = inFlight;
-        int done = answered;
-        return done >= batch.size() ? List.of() : new ArrayList<>(batch.subList(done, batch.size()));
+        List<PoolTask> undone = new ArrayList<>();
+        for (Batch b : inFlight) {
+            int done = b.answered;
+            if (done < b.tasks.size()) {
+                undone.addAll(b.tasks.subList(done, b.tasks.size()));
+            }
+        }
+        return undone;
     }
 
     /** Kills the worker process now (terminate()). */

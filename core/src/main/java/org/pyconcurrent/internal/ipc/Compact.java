@@ -7,10 +7,11 @@ import java.util.ArrayList;
 
 /**
  * The compact form of {@link Serialization} for {@code null}, boxed primitives, strings and
- * {@link ArrayList}s of those: a tag byte (never {@code 0xAC}, the first byte of every Java
- * serialization stream) and the value in big-endian order (a string as UTF-8; a list as a count
- * and each item's length and compact form). Decoding checks every length against the message,
- * so a corrupt message is an exception, never a huge allocation.
+ * {@link ArrayList}s of those (and {@link IntList}s, which arrive as {@code ArrayList}s): a tag
+ * byte (never {@code 0xAC}, the first byte of every Java serialization stream) and the value in
+ * big-endian order (a string as UTF-8; a list as a count and each item's length and compact
+ * form; a list of {@code Integer}s only as a count and the ints). Decoding checks every length
+ * against the message, so a corrupt message is an exception, never a huge allocation.
  */
 final class Compact {
     private static final byte NULL = 1;
@@ -35,6 +36,9 @@ final class Compact {
     static boolean isCompact(byte first) {
         return first >= NULL && first <= INT_LIST;
     }
+
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_INT =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     /** Deepest nesting of lists in the compact form; deeper (or cyclic) lists use Java serialization. */
     private static final int MAX_DEPTH = 16;
@@ -77,6 +81,10 @@ final class Compact {
             return ByteBuffer.allocate(3).put(CHAR).putChar((Character) obj).array();
         } else if (c == ArrayList.class && depth < MAX_DEPTH) {
             return encodeList((ArrayList<?>) obj, depth);
+        } else if (c == IntList.class && depth < MAX_DEPTH) {
+            IntList list = (IntList) obj;
+            byte[] ints = list.compactOrNull();
+            return ints != null ? ints : encodeList(list, depth);
         }
         return null;
     }
@@ -91,7 +99,7 @@ final class Compact {
     }
 
     /** An ArrayList whose items all have a compact form (lists included), or null. */
-    private static byte[] encodeList(ArrayList<?> list, int depth) {
+    private static byte[] encodeList(java.util.List<?> list, int depth) {
         byte[] ints = encodeInts(list);
         if (ints != null) {
             return ints;
@@ -113,19 +121,96 @@ final class Compact {
         return out.array();
     }
 
+    /** The INT_LIST form of the first {@code count} of these ints. */
+    static byte[] encodeInts(int[] ints, int count) {
+        ByteBuffer out = ByteBuffer.allocate(1 + 4 + 4 * count).put(INT_LIST).putInt(count);
+        out.asIntBuffer().put(ints, 0, count);
+        return out.array();
+    }
+
+    /**
+     * An INT_LIST message as an {@link IntList} that reads its ints from {@code m}, or null if
+     * {@code m} is another message.
+     */
+    static IntList decodeIntList(byte[] m) throws StreamCorruptedException {
+        if (m.length == 0 || m[0] != INT_LIST) {
+            return null;
+        }
+        int count = m.length >= 5 ? (int) BIG_ENDIAN_INT.get(m, 1) : -1;
+        if (count < 0 || (long) count * 4 != m.length - 5) {
+            throw new StreamCorruptedException("a compact int list announces " + count + " ints in " + m.length + " bytes");
+        }
+        return IntList.of(m, count);
+    }
+
+    /** The ints of an INT_LIST message, or null if {@code m} is another message. */
+    static int[] decodeIntArray(byte[] m) throws StreamCorruptedException {
+        if (m.length == 0 || m[0] != INT_LIST) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(m, 1, m.length - 1);
+        int count = b.remaining() >= 4 ? b.getInt() : -1;
+        if (count < 0 || (long) count * 4 != b.remaining()) {
+            throw new StreamCorruptedException("a compact int list announces " + count + " ints in " + m.length + " bytes");
+        }
+        int[] ints = new int[count];
+        b.slice().asIntBuffer().get(ints);
+        return ints;
+    }
+
     /** The INT_LIST form of a list of Integers only, or null. */
-    private static byte[] encodeInts(ArrayList<?> list) {
+    private static byte[] encodeInts(java.util.List<?> list) {
         int n = list.size();
+        if (n > 0 && !(list.get(0) instanceof Integer)) {
+            return null;
+        }
+        byte[] out = new byte[1 + 4 + 4 * n];
+        out[0] = INT_LIST;
+        BIG_ENDIAN_INT.set(out, 1, n);
         for (int i = 0; i < n; i++) {
-            if (!(list.get(i) instanceof Integer)) {
+            if (!(list.get(i) instanceof Integer value)) {
                 return null;
             }
+            BIG_ENDIAN_INT.set(out, 5 + 4 * i, (int) value);
         }
-        ByteBuffer out = ByteBuffer.allocate(1 + 4 + 4 * n).put(INT_LIST).putInt(n);
+        return out;
+    }
+
+    /** Room kept by each thread for {@link #writeInts}: a list of up to 16 K ints. */
+    private static final int SCRATCH_BYTES = 64 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
+
+    /**
+     * If {@code list} holds {@code Integer}s only, writes the length of its INT_LIST form and the
+     * form, and returns true; else writes nothing and returns false. The form is made in an array
+     * the thread keeps, and written in one call.
+     */
+    static boolean writeInts(java.util.List<?> list, java.io.DataOutput out) throws java.io.IOException {
+        int n = list.size();
+        long length = 1 + 4 + 4L * n;
+        if (length > Integer.MAX_VALUE - 8) {
+            return false;
+        }
+        byte[] form = length <= SCRATCH_BYTES ? SCRATCH.get() : new byte[(int) length];
+        form[0] = INT_LIST;
+        BIG_ENDIAN_INT.set(form, 1, n);
         for (int i = 0; i < n; i++) {
-            out.putInt((Integer) list.get(i));
+            if (!(list.get(i) instanceof Integer value)) {
+                return false;
+            }
+            BIG_ENDIAN_INT.set(form, 5 + 4 * i, (int) value);
         }
-        return out.array();
+        out.writeInt((int) length);
+        out.write(form, 0, (int) length);
+        return true;
+    }
+
+    /**
+     * The compact form an {@code ArrayList} holding the items of {@code list} would have, without
+     * the copy; null if it has none.
+     */
+    static byte[] encodeAsArrayList(java.util.List<?> list) {
+        return encodeList(list, 0);
     }
 
     private static ArrayList<Object> decodeInts(byte[] m) throws StreamCorruptedException {

@@ -41,6 +41,107 @@ public final class Serialization {
             return compact;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        writeObject(obj, bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * As {@link #toBytes} of an {@code ArrayList} with the items of {@code list} (it arrives as
+     * one), without copying the list first when its items have the compact form.
+     *
+     * @param list the items
+     * @return the message bytes
+     * @throws IllegalArgumentException as {@link #toBytes}
+     */
+    public static byte[] listToBytes(java.util.List<?> list) {
+        byte[] compact = Compact.encodeAsArrayList(list);
+        return compact != null ? compact : toBytes(list instanceof java.util.ArrayList<?> ? list
+                : new java.util.ArrayList<>(list));
+    }
+
+    /**
+     * Writes, into an object stream, the message {@link #listToBytes} makes of {@code list},
+     * after its length; a list of {@code Integer}s only is written as it is encoded, without an
+     * array of its own. {@link #readMessage} reads it back.
+     *
+     * @param list the items
+     * @param out the stream
+     * @throws IOException if the stream fails
+     * @throws IllegalArgumentException as {@link #toBytes}
+     */
+    public static void writeList(java.util.List<?> list, java.io.ObjectOutput out) throws IOException {
+        if (!Compact.writeInts(list, out)) {
+            byte[] message = listToBytes(list);
+            out.writeInt(message.length);
+            out.write(message);
+        }
+    }
+
+    /**
+     * Reads a message written by {@link #writeList}.
+     *
+     * @param in the stream
+     * @return the message
+     * @throws IOException if the stream fails or ends first
+     */
+    public static byte[] readMessage(java.io.ObjectInput in) throws IOException {
+        int length = in.readInt();
+        if (length <= 0) {
+            throw new java.io.StreamCorruptedException("bad length of an embedded message: " + length);
+        }
+        // Grown as the bytes arrive, so that a corrupt length cannot allocate more than the stream holds.
+        byte[] message = new byte[Math.min(length, 1 << 16)];
+        int got = 0;
+        while (got < length) {
+            if (got == message.length) {
+                message = java.util.Arrays.copyOf(message, (int) Math.min(length, 2L * message.length));
+            }
+            in.readFully(message, got, message.length - got);
+            got = message.length;
+        }
+        return message;
+    }
+
+    /**
+     * As {@link #toBytes}, into {@code into} (emptied first), whose array can be reused for the
+     * next message.
+     *
+     * @param obj the object
+     * @param into where the message goes: {@code into.array()} from 0 to {@code into.size()}
+     * @throws IllegalArgumentException as {@link #toBytes}
+     */
+    public static void toBuffer(Object obj, Buffer into) {
+        into.reset();
+        byte[] compact = Compact.encode(obj);
+        if (compact != null) {
+            into.writeBytes(compact);
+            return;
+        }
+        writeObject(obj, into);
+    }
+
+    /** A message buffer for {@link #toBuffer}. */
+    public static final class Buffer extends ByteArrayOutputStream {
+        /**
+         * An empty buffer.
+         *
+         * @param size its first capacity
+         */
+        public Buffer(int size) {
+            super(size);
+        }
+
+        /**
+         * The buffer's array, valid until the next write.
+         *
+         * @return the array; the message is its first {@link #size()} bytes
+         */
+        public byte[] array() {
+            return buf;
+        }
+    }
+
+    private static void writeObject(Object obj, ByteArrayOutputStream bytes) {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(obj);
         } catch (NotSerializableException e) {
@@ -51,7 +152,6 @@ public final class Serialization {
             throw new IllegalArgumentException("cannot serialize an object of class "
                     + (obj == null ? "null" : obj.getClass().getName()) + ": " + e, e);
         }
-        return bytes.toByteArray();
     }
 
     /**
@@ -76,6 +176,32 @@ public final class Serialization {
         } catch (ClassNotFoundException e) {
             throw new IOException("cannot receive: class " + e.getMessage() + " is not on this JVM's class path", e);
         }
+    }
+
+    /**
+     * The ints of a message that {@link #toBytes} made of an {@code ArrayList} of
+     * {@code Integer}s only (or of an {@link IntList}), without boxing them; null for any other
+     * message.
+     *
+     * @param message the bytes
+     * @return the ints, or null
+     * @throws java.io.StreamCorruptedException if the message is a corrupt list of ints
+     */
+    public static int[] intsOf(byte[] message) throws java.io.StreamCorruptedException {
+        return Compact.decodeIntArray(message);
+    }
+
+    /**
+     * As {@link #fromBytes}, but a list of ints comes back as an {@link IntList} (which reads
+     * them from {@code message}) rather than an {@code ArrayList} of boxed ints.
+     *
+     * @param message the bytes
+     * @return the object
+     * @throws IOException as {@link #fromBytes}
+     */
+    public static Object fromBytesKeepingInts(byte[] message) throws IOException {
+        IntList ints = Compact.decodeIntList(message);
+        return ints != null ? ints : fromBytes(message);
     }
 
     private static ObjectInputFilter filter(long maxBytes) {
