@@ -5,7 +5,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.pyconcurrent.function.SerializableBiFunction;
@@ -73,6 +75,15 @@ abstract class BasePool implements WorkerPool {
 
     /** Interrupts the workers' current tasks, after {@link #stopWorkersNow()} and their failing. */
     abstract void interruptWorkers();
+
+    /**
+     * After {@link #interruptWorkers()}: waits until no worker is between taking tasks from the
+     * queue and showing them where {@link #stopWorkersNow()} looks, and returns every task the
+     * workers hold unreported (some may be failed already: failing again is a no-op). Without
+     * this, a task taken in that window would fail in its worker after {@code terminate()} had
+     * returned. The wait is short: the workers are interrupted and the queue is empty.
+     */
+    abstract List<PoolTask> awaitTakenTasks();
 
     /** Waits until every worker has exited. */
     abstract void awaitWorkers() throws InterruptedException;
@@ -449,6 +460,9 @@ abstract class BasePool implements WorkerPool {
             task.fail(stopped);
         }
         interruptWorkers();
+        for (PoolTask task : awaitTakenTasks()) {
+            task.fail(stopped);
+        }
         boolean interrupted = false;
         // The task handler first: a chunk it was feeding fails now, and that failure must reach
         // its result through the handler thread, before terminate() returns, not in a late thread.
@@ -491,8 +505,15 @@ abstract class BasePool implements WorkerPool {
         ExitHooks.unregister(exitAction);
     }
 
-    /** Called by a subclass once its last worker has exited after {@link #stopWorkersWhenIdle()}. */
+    /**
+     * Called by a subclass once its last worker has exited. During {@code terminate()} nothing
+     * happens: terminate() stops the result handler itself, once it has failed every unfinished
+     * task, so that each failure reaches its result before terminate() returns.
+     */
     final void workersGone() {
+        if (state == State.TERMINATE) {
+            return;
+        }
         resultHandler.stop();
         ExitHooks.unregister(exitAction);  // nothing left to terminate; do not keep the pool alive
     }
@@ -527,6 +548,29 @@ abstract class BasePool implements WorkerPool {
         }
         if (broken != null) {
             throw new IllegalStateException("Pool not running: a worker's initializer failed", broken);
+        }
+    }
+
+    /**
+     * Waits while {@code busy} holds and {@code thread} is alive (a worker leaving the window
+     * {@link #awaitTakenTasks()} describes): spins briefly, then sleeps 20 µs at a time. Not
+     * interruptible, as {@code terminate()} is not; an interrupt is kept for the caller.
+     */
+    static void awaitWhile(BooleanSupplier busy, Thread thread) {
+        if (thread == Thread.currentThread()) {
+            return;
+        }
+        boolean interrupted = false;
+        for (int i = 0; busy.getAsBoolean() && thread.isAlive(); i++) {
+            if (i < 100) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(20_000L);
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -231,6 +231,19 @@ public class Pool extends BasePool {
     }
 
     @Override
+    List<PoolTask> awaitTakenTasks() {
+        for (WorkerSlot s : slots) {
+            awaitWhile(s::taking, s.thread);
+        }
+        List<PoolTask> held = new ArrayList<>();
+        inbox.drainTo(held);  // put back by a slot whose worker died as terminate() began
+        for (WorkerSlot s : slots) {
+            held.addAll(s.unanswered());
+        }
+        return held;
+    }
+
+    @Override
     void awaitWorkers() throws InterruptedException {
         for (WorkerSlot s : slots) {
             s.await();

@@ -108,6 +108,19 @@ public class ThreadPool extends BasePool {
         }
     }
 
+    @Override
+    List<PoolTask> awaitTakenTasks() {
+        List<PoolTask> held = new ArrayList<>();
+        for (Worker w : workers) {
+            awaitWhile(() -> w.taking, w.thread);
+            PoolTask current = w.current;
+            if (current != null) {
+                held.add(current);
+            }
+        }
+        return held;
+    }
+
     /** Takes every queued task, leaving the stop signals in place. */
     private List<PoolTask> drainTasks() {
         List<PoolTask> undone = new ArrayList<>();
@@ -139,6 +152,8 @@ public class ThreadPool extends BasePool {
         final Thread thread;
         /** The task being run, for terminate(); null between tasks. */
         volatile PoolTask current;
+        /** In take(), or holding a task not yet in {@link #current}: see awaitTakenTasks(). */
+        volatile boolean taking;
         volatile boolean stopping;
 
         Worker(String name) {
@@ -153,18 +168,23 @@ public class ThreadPool extends BasePool {
                 }
                 for (;;) {
                     PoolTask task;
+                    taking = true;
                     try {
                         task = inbox.take();
+                        if (task != STOP) {
+                            current = task;
+                        }
                     } catch (InterruptedException e) {
                         if (stopping) {
                             return;
                         }
                         continue;
+                    } finally {
+                        taking = false;
                     }
                     if (task == STOP) {
                         return;
                     }
-                    current = task;
                     if (stopping) {
                         task.fail(new IllegalStateException("Pool terminated before the task finished"));
                     } else {

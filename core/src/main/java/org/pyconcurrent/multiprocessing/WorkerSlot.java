@@ -77,6 +77,11 @@ final class WorkerSlot implements Runnable {
      * slot's thread, read by {@link #unanswered()} in {@code terminate()}.
      */
     private volatile Batch[] inFlight = NONE;
+    /**
+     * Set while this slot moves tasks between the queue and {@link #inFlight}, where
+     * {@code terminate()} could see them in neither: {@link Pool#awaitTakenTasks()} waits for it.
+     */
+    private volatile boolean taking;
     /** Most tasks in the next batch: {@link #FIRST_BATCH}, doubling up to {@link #MAX_BATCH}. */
     private int batchLimit = FIRST_BATCH;
     /** A send failed: the worker is gone; send nothing more, read what it answered, then replace it. */
@@ -111,7 +116,7 @@ final class WorkerSlot implements Runnable {
             if (!startWorker()) {
                 return;
             }
-            PoolTask ahead;
+            Batch ahead;
             while (!pool.stoppingNow()) {
                 if (inFlight.length == 0) {
                     if (sendFailed) {
@@ -126,7 +131,7 @@ final class WorkerSlot implements Runnable {
                             return;
                         }
                     }
-                    PoolTask first = pool.inbox().pollFirst(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    Batch first = claimBatch(true);
                     if (first == null) {
                         if (pool.closing() && pool.inbox().isEmpty()) {
                             break;
@@ -136,13 +141,11 @@ final class WorkerSlot implements Runnable {
                         }
                         continue;
                     }
-                    batchLimit = FIRST_BATCH;  // the worker is idle: a small batch starts it soonest
-                    if (!send(takeBatch(first))) {
+                    if (!send(first)) {
                         return;
                     }
-                } else if (mayTakeAhead() && (ahead = pool.inbox().pollFirst()) != null) {
-                    batchLimit = Math.min(MAX_BATCH, 2 * batchLimit);
-                    if (!send(takeBatch(ahead))) {
+                } else if (mayTakeAhead() && (ahead = claimBatch(false)) != null) {
+                    if (!send(ahead)) {
                         return;
                     }
                 } else if (!readOutcome()) {
@@ -162,6 +165,32 @@ final class WorkerSlot implements Runnable {
             }
             stopWorker();
             pool.slotExited();
+        }
+    }
+
+    /**
+     * Takes the next batch from the queue into {@link #inFlight}, in one step as far as
+     * {@code terminate()} can tell ({@link #taking}); null if the queue is empty. To an idle
+     * worker ({@code idle}: waits for a task) a small batch, which starts it soonest; ahead of the
+     * batches in flight, one twice as large as the last.
+     */
+    private Batch claimBatch(boolean idle) throws InterruptedException {
+        taking = true;
+        try {
+            PoolTask first = idle
+                    ? pool.inbox().pollFirst(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS)
+                    : pool.inbox().pollFirst();
+            if (first == null) {
+                return null;
+            }
+            batchLimit = idle ? FIRST_BATCH : Math.min(MAX_BATCH, 2 * batchLimit);
+            Batch pending = new Batch(takeBatch(first), false);
+            if (!pending.tasks.isEmpty()) {
+                append(pending);  // visible to terminate() before anything else happens to it
+            }
+            return pending;
+        } finally {
+            taking = false;
         }
     }
 
@@ -208,15 +237,14 @@ final class WorkerSlot implements Runnable {
     }
 
     /**
-     * Sends a batch taken from the queue, behind those in flight; false if the slot has no worker
-     * left (the pool is stopping or broken).
+     * Sends a batch {@link #claimBatch claimed} from the queue, behind those in flight; false if
+     * the slot has no worker left (the pool is stopping or broken).
      */
-    private boolean send(List<PoolTask> taken) throws InterruptedException {
+    private boolean send(Batch pending) throws InterruptedException {
+        List<PoolTask> taken = pending.tasks;
         if (taken.isEmpty()) {
             return true;
         }
-        Batch pending = new Batch(taken, false);
-        append(pending);  // visible to terminate() before anything else happens to it
         if (pool.stoppingNow()) {
             return false;  // terminate() may have looked before: the finally fails the batch
         }
@@ -252,8 +280,13 @@ final class WorkerSlot implements Runnable {
             // was not received, so none of its tasks ran.
             sendFailed = true;
             tasksSent -= batch.tasks.size();
-            replace(batch, null);
-            requeue(batch.tasks, 0);
+            taking = true;  // the batch leaves inFlight for the queue
+            try {
+                replace(batch, null);
+                requeue(batch.tasks, 0);
+            } finally {
+                taking = false;
+            }
             return true;
         }
     }
@@ -408,7 +441,7 @@ final class WorkerSlot implements Runnable {
             rest.removeFirst().fail(new WorkerLostError("Worker exited prematurely: " + describe(code)
                     + " (the worker process " + process.name() + " died while running this task)", code));
         }
-        requeue(rest, 0);
+        requeueTaking(rest);
         inFlight = NONE;
         return replaceWorker(code);
     }
@@ -422,11 +455,25 @@ final class WorkerSlot implements Runnable {
         }
         rest.removeFirst().fail(new TimeLimitExceeded("the task ran longer than the pool's time limit of "
                 + Duration.ofNanos(pool.timeLimitNanos()) + "; its worker was killed"));
-        requeue(rest, 0);
+        requeueTaking(rest);
         inFlight = NONE;
         return replaceWorker(null);
     }
 
+    /** {@link #requeue} of tasks still in {@link #inFlight}, marked {@link #taking} for terminate(). */
+    private void requeueTaking(List<PoolTask> tasks) {
+        taking = true;
+        try {
+            requeue(tasks, 0);
+        } finally {
+            taking = false;
+        }
+    }
+
+    /**
+     * Puts tasks back at the front of the queue, or fails them if terminate() has begun; called
+     * while {@link #taking}, so that terminate() looks at the queue again after it.
+     */
     private void requeue(List<PoolTask> batch, int from) {
         if (pool.stoppingNow()) {  // terminate() has drained the queue already
             IllegalStateException stopped = BasePool.terminated();
@@ -551,6 +598,11 @@ final class WorkerSlot implements Runnable {
             }
         }
         return undone;
+    }
+
+    /** Whether this slot is moving tasks between the queue and {@link #inFlight}. */
+    boolean taking() {
+        return taking;
     }
 
     /** Kills the worker process now (terminate()). */

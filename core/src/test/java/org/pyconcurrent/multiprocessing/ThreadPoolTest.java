@@ -434,6 +434,54 @@ class ThreadPoolTest extends WorkerPoolContract {
     }
 
     @Test
+    // Guards a race that failed CI once: the last worker to leave stopped the result handler while
+    // terminate() was still failing queued tasks, whose error callbacks then ran in a late thread,
+    // after terminate() had returned. Here the worker leaves at the worst moment, every time: the
+    // first queued task's failure (its mirror future completes in terminate()'s thread) lets the
+    // running task end and waits until the worker has exited, before the second one fails.
+    void terminateFailsEveryQueuedTaskBeforeReturningThoughTheWorkersExitMeanwhile() throws Exception {
+        ThreadPool p = threadPool(1);
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean release = new AtomicBoolean();
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        p.applyAsync(() -> {
+            worker.set(Thread.currentThread());
+            started.countDown();
+            while (!release.get()) {
+                Thread.onSpinWait();  // ignores the interrupt, as a busy task does
+            }
+            return 0;
+        });
+        AsyncResult<Integer> first = p.applyAsync(() -> PoolTasks.sqr(1));
+        AtomicInteger errorCallbacks = new AtomicInteger();
+        AsyncResult<Integer> second = p.applyAsync(() -> PoolTasks.sqr(2), v -> { }, e -> {
+            try {
+                settle();  // a slow callback: in a late thread, it would still run after terminate()
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            errorCallbacks.incrementAndGet();
+        });
+        AtomicBoolean workerGone = new AtomicBoolean();
+        first.toCompletableFuture().whenComplete((v, e) -> {
+            release.set(true);
+            try {
+                worker.get().join(PATIENCE.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            workerGone.set(!worker.get().isAlive());
+        });
+        assertTrue(started.await(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+        p.terminate();
+        assertTrue(workerGone.get(), "the worker did not exit while terminate() was failing tasks");
+        assertThrows(IllegalStateException.class, () -> first.get(Duration.ZERO));
+        assertTrue(second.ready(), "a task failed by terminate() was not ready when it returned");
+        assertEquals(1, errorCallbacks.get());
+        assertMentions(assertThrows(IllegalStateException.class, () -> second.get(Duration.ZERO)), "terminated");
+    }
+
+    @Test
     // Guards a race in the first version of terminate(), which interrupted the workers before it
     // failed their tasks, so that a sleeping task's own InterruptedException could win.
     void terminateFailsAnInterruptibleRunningTaskWithIllegalStateException() throws Exception {
