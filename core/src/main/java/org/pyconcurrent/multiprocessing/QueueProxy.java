@@ -9,7 +9,7 @@ import org.pyconcurrent.queue.Full;
 /**
  * A {@code queue.Queue} held in a manager, from {@link SyncManager#queue()} and
  * {@link SyncManager#joinableQueue()} (CPython's manager queues are {@code queue.Queue}s, with
- * {@code task_done} and {@code join}). Items travel serialized. A blocking call waits in the
+ * {@code task_done}, {@code join} and, since 3.13, {@code shutdown}). Items travel serialized. A blocking call waits in the
  * server and can be interrupted there: an interrupted {@code get} takes nothing, an interrupted
  * {@code put} puts nothing.
  *
@@ -178,5 +178,34 @@ public final class QueueProxy<E> extends BaseProxy {
      */
     public void join() throws InterruptedException {
         callWaiting("join");
+    }
+
+    /**
+     * Python 3.13's {@code shutdown()}: later puts raise {@link org.pyconcurrent.queue.ShutDown}
+     * at once, gets drain what is left and then raise it; every blocked putter in any process is
+     * woken with it.
+     */
+    public void shutdown() {
+        shutdown(false);
+    }
+
+    /**
+     * Python 3.13's {@code shutdown(immediate)}: with {@code immediate}, also empties the queue,
+     * marks its items done (releasing {@code join()}) and wakes every blocked getter with
+     * {@link org.pyconcurrent.queue.ShutDown}.
+     *
+     * @param immediate whether to drop the items still queued
+     */
+    public void shutdown(boolean immediate) {
+        call("shutdown", immediate);
+    }
+
+    /**
+     * Python 3.13's {@code is_shutdown}.
+     *
+     * @return whether {@link #shutdown} was called
+     */
+    public boolean isShutdown() {
+        return (Boolean) call("isShutdown");
     }
 }

@@ -198,7 +198,7 @@ final class ServedSync {
     /** {@code Queue} and {@code JoinableQueue}: a {@code queue.Queue}, as in CPython. */
     static final class Q implements Served {
         static final List<String> EXPOSED = List.of("put", "putNowait", "get", "getNowait", "qsize", "empty",
-                "full", "maxsize", "taskDone", "join", "unfinishedTasks", "toString");
+                "full", "maxsize", "taskDone", "join", "unfinishedTasks", "shutdown", "isShutdown", "toString");
         private final Queue<Object> queue;
 
         Q(int maxsize) {
@@ -245,6 +245,11 @@ final class ServedSync {
                     queue.join();
                     yield null;
                 }
+                case "shutdown" -> {
+                    queue.shutdown(!a.isEmpty() && (Boolean) a.get(0));
+                    yield null;
+                }
+                case "isShutdown" -> queue.isShutdown();
                 case "toString" -> queue.toString();
                 default -> throw Served.notExposed("queue", method, EXPOSED);
             };

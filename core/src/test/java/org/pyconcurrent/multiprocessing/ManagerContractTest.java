@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.pyconcurrent.function.SerializableRunnable;
-import org.pyconcurrent.queue.Empty;
-import org.pyconcurrent.queue.Full;
 import org.pyconcurrent.queue.ItemOrder;
 import org.pyconcurrent.queue.QueueContract;
 import org.pyconcurrent.queue.TestQueue;
@@ -339,9 +337,9 @@ class ManagerContractTest extends ThreadedTest {
     }
 
     /**
-     * A manager queue as the contracts' {@link TestQueue}. CPython's manager queues have no
-     * {@code shutdown} (the tests that use it are disabled), and no public unfinished-task count:
-     * {@code unfinishedTasks()} asks the {@code queue.Queue} in the manager for its own.
+     * A manager queue as the contracts' {@link TestQueue}. CPython's manager queues have no public
+     * unfinished-task count: {@code unfinishedTasks()} asks the {@code queue.Queue} in the manager
+     * for its own.
      */
     static <E> TestQueue<E> adapt(QueueProxy<E> queue) {
         return new TestQueue<>() {
@@ -436,17 +434,17 @@ class ManagerContractTest extends ThreadedTest {
 
             @Override
             public void shutdown() {
-                throw new UnsupportedOperationException(NO_SHUTDOWN);
+                queue.shutdown();
             }
 
             @Override
             public void shutdown(boolean immediate) {
-                throw new UnsupportedOperationException(NO_SHUTDOWN);
+                queue.shutdown(immediate);
             }
 
             @Override
             public boolean isShutdown() {
-                throw new UnsupportedOperationException(NO_SHUTDOWN);
+                return queue.isShutdown();
             }
 
             @Override
@@ -455,9 +453,6 @@ class ManagerContractTest extends ThreadedTest {
             }
         };
     }
-
-    static final String NO_SHUTDOWN = "CPython's manager queues (a queue.Queue behind a proxy that exposes "
-            + "put, get, qsize, task_done, join...) have no shutdown()";
 
     // ---------------------------------------------------------------- locks
 
@@ -590,9 +585,9 @@ class ManagerContractTest extends ThreadedTest {
 
     // ---------------------------------------------------------------- queues
 
-    /** {@code manager.Queue(maxsize)}: a {@code queue.Queue}, with task_done and join. */
+    /** {@code manager.Queue(maxsize)}: a {@code queue.Queue}, with task_done, join and shutdown. */
     @Nested
-    class QueueIsAQueue extends ManagerQueueContract {
+    class QueueIsAQueue extends QueueContract {
         @Override
         protected TestQueue<Integer> newQueue(int maxsize) {
             return adapt(manager.<Integer>queue(maxsize));
@@ -601,163 +596,10 @@ class ManagerContractTest extends ThreadedTest {
 
     /** {@code manager.JoinableQueue(maxsize)}: the same {@code queue.Queue}. */
     @Nested
-    class JoinableQueueIsAQueue extends ManagerQueueContract {
+    class JoinableQueueIsAQueue extends QueueContract {
         @Override
         protected TestQueue<Integer> newQueue(int maxsize) {
             return adapt(manager.<Integer>joinableQueue(maxsize));
-        }
-    }
-
-    /**
-     * {@link QueueContract} minus its {@code shutdown} tests: CPython's manager queues have none
-     * (overridden here as disabled). {@code boundedCallsThatNeedNotWaitIgnoreTheInterruptStatus}
-     * ends with a shutdown part; the rest of it is
-     * {@link ManagerContractTest#queueCallsThatNeedNotWaitIgnoreTheInterruptStatus}.
-     */
-    abstract static class ManagerQueueContract extends QueueContract {
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN + "; the rest of it is queueCallsThatNeedNotWaitIgnoreTheInterruptStatus of the outer "
-                + "class")
-        public void boundedCallsThatNeedNotWaitIgnoreTheInterruptStatus() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void shutdownEmpty() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void shutdownNonEmpty() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void shutdownImmediate() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void shutdownTransitions() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void allMethodsInOneThreadAfterShutdown() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void allMethodsInOneThreadAfterImmediateShutdown() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void putAfterShutdownFailsAtOnceEvenWithRoom() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void blockedPuttersAreWokenByShutdown() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void blockedPuttersAreWokenByImmediateShutdown() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void blockedGettersAreWokenByShutdown() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void blockedGettersAreWokenByImmediateShutdown() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void threeGettersOfTwoItemsAfterShutdown() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void threeGettersOfTwoItemsAfterImmediateShutdown() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void getterLeftWaitingAfterOthersTookTheItemsIsWokenByShutdown() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void gettersDrainingAShutDownQueueAllEnd() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void immediateShutdownMarksDrainedItemsDone() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void immediateShutdownStillWaitsForItemsAlreadyTaken() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void shutdownWithoutImmediateDoesNotReleaseJoin() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void shutdownPutJoin() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void immediateShutdownPutJoin() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void shutdownGetTaskDoneJoin() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void shutdownWhileProducersAndConsumersRun() {
-        }
-
-        @Override
-        @Test
-        @Disabled(NO_SHUTDOWN)
-        public void immediateShutdownWhileProducersAndConsumersRun() {
         }
     }
 
@@ -796,34 +638,6 @@ class ManagerContractTest extends ThreadedTest {
     }
 
     // ---------------------------------------------------------------- what the contracts cannot say
-
-    @Test
-    void queueCallsThatNeedNotWaitIgnoreTheInterruptStatus() throws Exception {
-        // The contract's boundedCallsThatNeedNotWaitIgnoreTheInterruptStatus without its shutdown
-        // part: the call runs in the manager with the caller's interrupt status, and the queue
-        // there decides, as in-process.
-        for (QueueProxy<Integer> q : List.of(manager.<Integer>queue(3), manager.<Integer>joinableQueue(3))) {
-            List<String> problems = threads.call(() -> {
-                List<String> p = new ArrayList<>();
-                interruptedCall(p, "put() on a queue with room", () -> q.put(1));
-                interruptedCall(p, "put(true) on a queue with room", () -> q.put(2, true));
-                interruptedCall(p, "put(timeout) on a queue with room", () -> q.put(3, PATIENCE));
-                interruptedCall(p, "putNowait() on a full queue", () -> assertThrows(Full.class, () -> q.putNowait(4)));
-                interruptedCall(p, "put(false) on a full queue", () -> assertThrows(Full.class, () -> q.put(4, false)));
-                interruptedCall(p, "put(Duration.ZERO) on a full queue",
-                        () -> assertThrows(Full.class, () -> q.put(4, Duration.ZERO)));
-                interruptedCall(p, "qsize()", () -> assertEquals(3, q.qsize()));
-                interruptedCall(p, "full()", () -> assertTrue(q.full()));
-                interruptedCall(p, "get() with an item there", () -> assertEquals(1, q.get()));
-                interruptedCall(p, "get(true) with an item there", () -> assertEquals(2, q.get(true)));
-                interruptedCall(p, "get(timeout) with an item there", () -> assertEquals(3, q.get(PATIENCE)));
-                interruptedCall(p, "get(false) on an empty queue", () -> assertThrows(Empty.class, () -> q.get(false)));
-                interruptedCall(p, "taskDone()", q::taskDone);
-                return p;
-            }).join();
-            assertEquals(List.of(), problems, q.typeId());
-        }
-    }
 
     @Test
     void callsThatNeedNotWaitIgnoreTheInterruptStatusOfEveryProxy() throws Exception {
