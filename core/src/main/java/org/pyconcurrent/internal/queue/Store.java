@@ -15,7 +15,11 @@ public interface Store {
     /** Adds an item. */
     void offer(Object item);
 
-    /** Removes and returns the next item, or null if there is none. */
+    /**
+     * Removes and returns the next item, or null if there is none; a concurrent store may also
+     * return null while the next item's {@code offer} is still under way (the core's count shows
+     * it, and the put that finishes wakes a waiting getter).
+     */
     Object poll();
 
     /** The next item without removing it, or null if there is none. */
