@@ -108,7 +108,9 @@ public final class Lock implements Acquirable {
     private static final class Sync extends AbstractQueuedSynchronizer {
         @Override
         protected boolean tryAcquire(int ignored) {
-            if (compareAndSetState(0, 1)) {
+            // Test, then test-and-set: a thread spinning in AQS's acquire loop reads the word, and
+            // only a free lock costs the holder its cache line.
+            if (getState() == 0 && compareAndSetState(0, 1)) {
                 setExclusiveOwnerThread(Thread.currentThread());
                 return true;
             }
