@@ -9,9 +9,9 @@ import org.pyconcurrent.queue.Full;
 /**
  * A {@code queue.Queue} held in a manager, from {@link SyncManager#queue()} and
  * {@link SyncManager#joinableQueue()} (CPython's manager queues are {@code queue.Queue}s, with
- * {@code task_done}, {@code join} and, since 3.13, {@code shutdown}). Items travel serialized. A blocking call waits in the
- * server and can be interrupted there: an interrupted {@code get} takes nothing, an interrupted
- * {@code put} puts nothing.
+ * {@code task_done}, {@code join} and, since 3.13, {@code shutdown}). Items travel serialized. A
+ * blocking call waits in the server and can be interrupted there: an interrupted {@code get}
+ * takes nothing, an interrupted {@code put} puts nothing.
  *
  * @param <E> the items
  */

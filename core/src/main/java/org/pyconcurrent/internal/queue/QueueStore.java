@@ -6,11 +6,12 @@ import java.util.Queue;
 /**
  * A store that is a {@link Queue}: FIFO as it is, LIFO through
  * {@link java.util.Collections#asLifoQueue}. Thread-safe exactly when the queue is: an
- * {@code ArrayDeque} for {@link LockedQueueCore}, which calls it under its lock; JCTools' MPMC
- * array queue, a {@code ConcurrentLinkedQueue} or a {@code ConcurrentLinkedDeque} for
- * {@link LockFreeQueueCore}.
+ * {@code ArrayDeque} for {@link LockedQueueCore}, which calls it under its lock; a
+ * {@code ConcurrentLinkedQueue} or a {@code ConcurrentLinkedDeque} for {@link LockFreeQueueCore},
+ * and JCTools' MPMC array queue through {@link ConcurrentStores.MpmcArray}, which polls and offers
+ * through its relaxed calls.
  */
-final class QueueStore implements Store {
+class QueueStore implements Store {
     private final Queue<Object> items;
 
     QueueStore(Queue<Object> items) {
