@@ -14,62 +14,62 @@ import org.pyconcurrent.queue.ShutDown;
  * wait, and a thread that did not have to wait takes it only if someone is waiting.
  *
  * <h2>State</h2>
+ * Three monotonic counters, kept apart so that producers and consumers do not write the same
+ * cache line ({@link LockFreeQueueProducers}, {@link LockFreeQueueConsumers}):
  * <ul>
- *   <li>{@code state}: the item count in bits 0..30, {@link #SHUT} in bit 31, and in bits 32..63
- *       how many items were ever put, modulo 2<sup>32</sup> (for task accounting). A producer claims
- *       room by raising the count <em>before</em> it offers to the store (a CAS that also refuses
- *       once the queue is full or shut down); a consumer lowers it <em>after</em> it polled. So the
- *       store never holds more than {@code maxsize} items, and {@code count == 0} means no item is
+ *   <li>{@code puts}: items ever put, and the {@link #SHUT} flag. A producer claims room by raising
+ *       it <em>before</em> it offers to the store (a CAS that also refuses once the queue is full
+ *       or shut down).</li>
+ *   <li>{@code takes}: items ever taken, raised by a consumer <em>after</em> it polled. So
+ *       {@code puts - takes} is the count of items in the store or on their way into or out of it;
+ *       the store never holds more than {@code maxsize}, and {@code puts == takes} means no item is
  *       in the store nor on its way there.</li>
- *   <li>{@code dones}: how many times {@code taskDone()} was called (or an immediate shutdown
- *       marked a drained item done). Python's {@code unfinished_tasks} is puts − dones, exact
- *       while fewer than 2<sup>31</sup> tasks are unfinished. Counting puts in the word a put
- *       CASes anyway saves a producer an atomic operation per item; only consumers write
- *       {@code dones}, on its own cache line. A put counts its task in the same CAS that claims
- *       room, before its item can be taken, so a {@code taskDone()} never runs ahead of it.</li>
- *   <li>{@code getters}, {@code putters} ({@link Waiters}) and {@code waitingJoiners}: the threads
- *       in the slow path of each kind, changed only under {@code lock}.</li>
+ *   <li>{@code dones}: calls of {@code taskDone()}. Python's {@code unfinished_tasks} is
+ *       {@code puts - dones}.</li>
  * </ul>
+ * A producer checks the bound against {@code producerLimit}, a former {@code takes + maxsize}
+ * (as JCTools' MPSC queue caches its consumer index): it reads {@code takes} only when that runs
+ * out. {@code taskDone()} checks "called too many times" against {@code takes}, which a consumer
+ * has just written, and reads {@code puts} only when {@code dones} would pass {@code takes} (a
+ * task marked done before it was taken) or when a joiner waits. Reading {@code takes} before
+ * {@code puts} never shows more taken than put, since an item is put before it is taken.
  *
  * <h2>No lost wake-up</h2>
  * A waiter registers in a {@link Waiters} under {@code lock}, then (fenced) checks again for what
- * it waits for, and only then parks on the condition, still holding the lock it registered under.
- * The thread that makes progress possible first publishes (an offer, a count decrement), issues a
- * full fence, and then reads the waiter count: either the waiter sees the progress or the other
- * thread sees the waiter and signals under the lock, which it cannot take before the waiter has
- * released it by parking. At most one signal is on its way at a time; {@link Waiters} explains
- * how that stays safe. The last {@code taskDone()} wakes every joiner the same way.
+ * it waits for, and only then parks on the condition, still holding the lock it
+ * registered under. The thread that makes progress possible first publishes (an offer, a
+ * {@code takes} increment), issues a full fence, and then reads the waiter count: either the
+ * waiter sees the progress or the other thread sees the waiter and signals under the lock, which
+ * it cannot take before the waiter has released it by parking. At most one signal is on its way at
+ * a time; {@link Waiters} explains how that stays safe. The last {@code taskDone()} wakes every
+ * joiner the same way.
  *
  * <p>A woken waiter always checks again before it gives up (on timeout), and AQS hands a signal
  * that raced with an interrupt to the waiter anyway, so a signal is never spent on a thread that
  * leaves without looking.
  *
  * <h2>Shutdown</h2>
- * {@code shutdown} sets {@link #SHUT} by CAS: no producer can claim room afterwards, and every
- * producer that claimed room before will add its item. An immediate shutdown then drains until
- * the count is zero, which also waits out those in-flight producers (a few instructions each;
- * the wait backs off from spinning to yielding to sleeping). Finally it signals every condition.
+ * {@code shutdown} sets {@link #SHUT} in {@code puts} by CAS: no producer can claim room
+ * afterwards, and every producer that claimed room before will add its item. An immediate
+ * shutdown then drains until {@code takes} catches up with {@code puts}, which also waits out
+ * those in-flight producers (a few instructions each; the wait backs off from spinning to yielding
+ * to sleeping). Finally it signals every condition. {@code shutdownStarted} repeats the flag on a
+ * line that only shutdown writes, so that a consumer can see cheaply whether it must check for
+ * "shut down and now empty" after each take.
  */
 public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements QueueCore {
-    private static final long COUNT = (1L << 31) - 1;
-    private static final long SHUT = 1L << 31;
-    private static final long ONE_PUT = 1L << 32;
-    private static final long TASK_MASK = 0xFFFF_FFFFL;
-    /** A puts − dones difference this large is a negative one: a taskDone() too many. */
-    private static final long NEGATIVE = 1L << 31;
+    private static final long SHUT = 1L << 62;
+    private static final long COUNT = SHUT - 1;
 
     private final Store store;
     private final int maxsize;
-    /** The count at which the queue is full: maxsize, or never for an unbounded queue. */
-    private final long capacity;
     private final boolean tracksTasks;
-    /** What a claim adds to {@code state}: one item, and one put if tasks are tracked. */
-    private final long claim;
     private final ReentrantLock lock = new ReentrantLock();
     private final Waiters getters = new Waiters(lock);
     private final Waiters putters = new Waiters(lock);
     private final Condition allTasksDone = lock.newCondition();
     private volatile int waitingJoiners;
+    private volatile boolean shutdownStarted;
 
     /**
      * @param store the concurrent store that fixes the order
@@ -79,9 +79,8 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
     public LockFreeQueueCore(Store store, int maxsize, boolean tracksTasks) {
         this.store = store;
         this.maxsize = maxsize;
-        this.capacity = maxsize > 0 ? maxsize : COUNT;
         this.tracksTasks = tracksTasks;
-        this.claim = tracksTasks ? 1L + ONE_PUT : 1L;
+        PRODUCER_LIMIT.setOpaque(this, maxsize > 0 ? (long) maxsize : COUNT);
     }
 
     // ---------------------------------------------------------------- put
@@ -96,7 +95,9 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         } catch (RuntimeException | Error refused) {
             // A priority queue's comparator threw: the item is not in the store; give back the
             // slot and the task claimed for it, so the queue is as it was.
-            releaseSlot(claim);
+            PUTS.getAndAdd(this, -1L);
+            wakeGettersIfShutAndEmpty();
+            putters.wakeOne();
             throw refused;
         }
         VarHandle.fullFence();
@@ -104,40 +105,27 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         return true;
     }
 
-    /**
-     * Lowers the count by one for an item that left the store (or never entered it), and wakes
-     * whoever that lets go on: a putter waiting for room, and, when it leaves a shut-down queue
-     * empty, every getter. Those getters may have looked while this item was on its way out (the
-     * store already empty, the count not yet lowered) and parked; nothing else would wake them.
-     */
-    private void releaseSlot(long claimed) {
-        long after = (long) STATE.getAndAdd(this, -claimed) - claimed;
-        // The getAndAdd is a full fence: a waiter that registered before it is seen here.
-        putters.wakeOne();
-        if ((after & (COUNT | SHUT)) == SHUT) {
-            lock.lock();
-            try {
-                getters.wakeAll();
-            } finally {
-                lock.unlock();
+    /** Raises {@code puts} by one unless the queue is full; throws if it is shut down. */
+    private boolean tryClaimSlot() {
+        for (;;) {
+            long p = puts;
+            if ((p & SHUT) != 0) {
+                throw new ShutDown("put() on a queue that is shut down");
+            }
+            if (p >= (long) PRODUCER_LIMIT.getOpaque(this) && !roomAfterAll(p)) {
+                return false;
+            }
+            if (PUTS.weakCompareAndSet(this, p, p + 1)) {
+                return true;
             }
         }
     }
 
-    /** Raises the count by one unless the queue is full; throws if it is shut down. */
-    private boolean tryClaimSlot() {
-        for (;;) {
-            long s = state;
-            if ((s & SHUT) != 0) {
-                throw new ShutDown("put() on a queue that is shut down");
-            }
-            if ((s & COUNT) >= capacity) {
-                return false;
-            }
-            if (STATE.weakCompareAndSet(this, s, s + claim)) {
-                return true;
-            }
-        }
+    /** The cached limit ran out at {@code p} puts: reads {@code takes} for a new one. */
+    private boolean roomAfterAll(long p) {
+        long limit = takes + maxsize;
+        PRODUCER_LIMIT.setOpaque(this, limit);
+        return p < limit;
     }
 
     private boolean awaitSlot(long nanos) throws InterruptedException {
@@ -151,7 +139,7 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
                 for (;;) {
                     putters.aboutToLook();
                     if (tryClaimSlot()) {
-                        putters.handOn((state & COUNT) < capacity);
+                        putters.handOn(maxsize == 0 || (puts & COUNT) - takes < maxsize);
                         return true;
                     }
                     if (nanos == 0) {
@@ -179,13 +167,44 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
     private Object tryTake() {
         Object item = store.poll();
         if (item != null) {
-            releaseSlot(1L);
+            TAKES.getAndAdd(this, 1L);
+            // The getAndAdd is a full fence: a waiter that registered before it is seen here.
+            putters.wakeOne();
+            if (shutdownStarted) {
+                wakeGettersIfShutAndEmpty();
+            }
             return item;
         }
-        if ((state & (COUNT | SHUT)) == SHUT) {
+        if (shutAndEmpty()) {
             throw new ShutDown("get() on a queue that is shut down and empty");
         }
         return null;
+    }
+
+    /**
+     * Whether the queue is shut down with no item in it nor on its way: {@code puts} is read first,
+     * so once it shows the flag no producer claims any more, and {@code takes} can only have
+     * caught up since.
+     */
+    private boolean shutAndEmpty() {
+        long p = puts;
+        return (p & SHUT) != 0 && (p & COUNT) == takes;
+    }
+
+    /**
+     * After a take (or a claim given back) on a shut-down queue: when that left it empty, wakes
+     * every getter. They may have looked while this item was on its way out (the store already
+     * empty, {@code takes} not yet raised) and parked; nothing else would wake them.
+     */
+    private void wakeGettersIfShutAndEmpty() {
+        if (shutAndEmpty()) {
+            lock.lock();
+            try {
+                getters.wakeAll();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     private Object awaitItem(long nanos) throws InterruptedException {
@@ -200,7 +219,7 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
                     getters.aboutToLook();
                     Object item = tryTake();
                     if (item != null) {
-                        getters.handOn((state & COUNT) != 0);
+                        getters.handOn((puts & COUNT) != takes);
                         return item;
                     }
                     if (nanos == 0) {
@@ -223,7 +242,9 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
 
     @Override
     public int size() {
-        return (int) Math.min(Integer.MAX_VALUE, state & COUNT);
+        long t = takes;
+        long count = (puts & COUNT) - t;
+        return (int) Math.max(0L, Math.min(Integer.MAX_VALUE, count));
     }
 
     @Override
@@ -241,24 +262,26 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
     @Override
     public void taskDone() {
         // One fetch-and-add, no retry loop: consumers calling taskDone() at once do not make each
-        // other start over. A call too many shows as a negative difference right after its own
-        // increment, which it then takes back (others may see the dip for that moment; only a
-        // program that calls taskDone() too often can cause one).
+        // other start over. Every task taken so far is a task put, so a count of dones up to
+        // takes is fine without looking at puts. A call too many shows as dones above puts right
+        // after its own increment, which it then takes back (others may see the excess for that
+        // moment; only a program that calls taskDone() too often can cause one).
         long done = (long) DONES.getAndAdd(this, 1L) + 1L;
-        long left = unfinished(done, state);
-        if (left >= NEGATIVE) {
-            done = (long) DONES.getAndAdd(this, -1L) - 1L;
-            wakeJoinersIfNone(done);
+        if (done > takes && done > (puts & COUNT)) {
+            DONES.getAndAdd(this, -1L);
+            wakeJoinersIfNone();
             throw new IllegalArgumentException("taskDone() called too many times");
         }
-        if (left == 0) {
-            wakeJoinersIfNone(done);
-        }
+        wakeJoinersIfNone();
     }
 
-    /** After {@code dones} became {@code done} (a full fence): wakes the joiners if none is left. */
-    private void wakeJoinersIfNone(long done) {
-        if (unfinished(done, state) == 0 && waitingJoiners != 0) {
+    /**
+     * After {@code dones} changed (by a fetch-and-add or CAS, a full fence): wakes the joiners if
+     * one waits and no task is left. A joiner registers before it checks, so either it sees this
+     * change or this sees it.
+     */
+    private void wakeJoinersIfNone() {
+        if (waitingJoiners != 0 && unfinishedTasks() == 0) {
             lock.lock();
             try {
                 allTasksDone.signalAll();
@@ -276,23 +299,14 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
     private boolean finishTask() {
         for (;;) {
             long done = dones;
-            // dones first, then state: puts only grow, so the difference is never negative,
-            // except for the moment a taskDone() too many takes its increment back.
-            long left = unfinished(done, state);
-            if (left == 0 || left >= NEGATIVE) {
+            if (done >= (puts & COUNT)) {
                 return false;
             }
             if (DONES.weakCompareAndSet(this, done, done + 1)) {
-                // The CAS is a full fence: a joiner that registered before it is seen here.
-                wakeJoinersIfNone(done + 1);
+                wakeJoinersIfNone();
                 return true;
             }
         }
-    }
-
-    /** Puts − dones, from {@code dones} read before {@code state}. */
-    private static long unfinished(long done, long state) {
-        return ((state >>> 32) - done) & TASK_MASK;
     }
 
     @Override
@@ -316,24 +330,26 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
         }
     }
 
+    /**
+     * Puts − dones, from {@code dones} read before {@code puts}: puts only grow (but for a claim
+     * given back, which a task never saw), so the difference is never negative, except for the
+     * moment a {@code taskDone()} too many takes its increment back.
+     */
     @Override
     public long unfinishedTasks() {
         if (!tracksTasks) {
             return 0;
         }
         long done = dones;
-        long left = unfinished(done, state);
-        return left >= NEGATIVE ? 0 : left;
+        return Math.max(0L, (puts & COUNT) - done);
     }
 
     // ---------------------------------------------------------------- shutdown
 
     @Override
     public void shutdown(boolean immediate) {
-        long s;
-        do {
-            s = state;
-        } while ((s & SHUT) == 0 && !STATE.weakCompareAndSet(this, s, s | SHUT));
+        PUTS.getAndBitwiseOr(this, SHUT);
+        shutdownStarted = true;
         if (immediate) {
             drain();
         }
@@ -349,15 +365,17 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
 
     /**
      * Removes every item, marking each one done (CPython 3.13: "shutdown(immediate=True) calls
-     * task_done() for each remaining item"), until the count is zero, so that producers that
-     * claimed room before the shutdown have added, and lost, their items too.
+     * task_done() for each remaining item"), until {@code takes} has caught up with {@code puts},
+     * so that producers that claimed room before the shutdown have added, and lost, their items
+     * too.
      */
     private void drain() {
         int idle = 0;
-        while ((state & COUNT) != 0) {
+        while ((puts & COUNT) != takes) {
             Object item = store.poll();
             if (item != null) {
-                releaseSlot(1L);
+                TAKES.getAndAdd(this, 1L);
+                putters.wakeOne();
                 if (tracksTasks) {
                     finishTask();
                 }
@@ -381,17 +399,21 @@ public final class LockFreeQueueCore extends LockFreeQueuePadAfter implements Qu
 
     @Override
     public boolean isShutdown() {
-        return (state & SHUT) != 0;
+        return (puts & SHUT) != 0;
     }
 
-    private static final VarHandle STATE;
+    private static final VarHandle PUTS;
+    private static final VarHandle PRODUCER_LIMIT;
+    private static final VarHandle TAKES;
     private static final VarHandle DONES;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            STATE = lookup.findVarHandle(LockFreeQueueHot.class, "state", long.class);
-            DONES = lookup.findVarHandle(LockFreeQueueTasks.class, "dones", long.class);
+            PUTS = lookup.findVarHandle(LockFreeQueueProducers.class, "puts", long.class);
+            PRODUCER_LIMIT = lookup.findVarHandle(LockFreeQueueProducers.class, "producerLimit", long.class);
+            TAKES = lookup.findVarHandle(LockFreeQueueConsumers.class, "takes", long.class);
+            DONES = lookup.findVarHandle(LockFreeQueueConsumers.class, "dones", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -28,8 +28,8 @@ import org.pyconcurrent.queue.Queue;
  * empty, an {@code Empty} while it held an item, an item taken twice or never are forbidden.
  *
  * <p>The lock-free backend keeps a bounded FIFO queue in JCTools' MPMC array queue (two slots for
- * maxsize 1) and bounds it with its own count, claimed before the offer and released after the
- * poll.
+ * maxsize 1) and bounds it with its own counts: {@code puts}, claimed before the offer, and
+ * {@code takes}, raised after the poll.
  */
 @Outcome(id = "1, 1, 1, 2, 0", expect = ACCEPTABLE,
         desc = "Both puts went in, one after the other's get; each took its own.")

@@ -20,8 +20,8 @@ import org.pyconcurrent.queue.Queue;
  * <p>Results: (field seen after join, unfinished tasks seen after join). Actor 1 blocks in
  * {@code join()} until actor 2's {@code taskDone()}; the two run on the same instance at the same
  * time, so this races join's check and registration (on the lock-free backend: the fast-path
- * read of the count, then {@code waitingJoiners}, a full fence and a second read) against the
- * count reaching zero and the read of {@code waitingJoiners}. Only "42, 0" is acceptable: 0 for
+ * read of {@code dones} and {@code puts}, then {@code waitingJoiners}, a full fence and a second
+ * read) against the task count reaching zero and the read of {@code waitingJoiners}. Only "42, 0" is acceptable: 0 for
  * the field means join returned before the task was done, or without the happens-before edge
  * the package promises ("actions prior to taskDone() happen-before actions after the join() it
  * lets return").

@@ -17,9 +17,9 @@ import org.pyconcurrent.queue.Queue;
  * (one unfinished task); the actor calls {@link Queue#join()} and the signal calls
  * {@code taskDone()} for that last task, which must release the joiner.
  *
- * <p>On the lock-free backend only the {@code taskDone()} that takes the count from 1 to 0 reads
- * {@code waitingJoiners} (after a full fence) and signals {@code allTasksDone}; on the locked
- * backend it signals under the lock. {@code TERMINATED} is the only acceptable outcome.
+ * <p>On the lock-free backend every {@code taskDone()} reads {@code waitingJoiners} after its
+ * fetch-and-add (a full fence), and the one that sees a joiner and no unfinished task left
+ * signals {@code allTasksDone}; on the locked backend it signals under the lock. {@code TERMINATED} is the only acceptable outcome.
  */
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "The last taskDone() released join().")
 @Outcome(id = "STALE", expect = FORBIDDEN, desc = "Lost wake-up: join() stayed blocked with no task unfinished.")

@@ -33,13 +33,13 @@ import org.pyconcurrent.queue.ShutDown;
  * {@code ShutDown}, 3 for a {@code ShutDown} that came only after waiting out the timeout, 4 for
  * {@code Empty}, -1 if interrupted.
  *
- * <p>The lock-free backend lowers its item count only after the store has handed the item out,
- * and a getter that finds the store empty raises {@code ShutDown} only if the count is zero
- * ({@code state == SHUT}); otherwise it waits for a put to signal it. So the loser can find the
- * store empty while the winner has polled the item but not yet lowered the count, and go to
- * wait; the winner's decrement then leaves the queue shut down and empty, but a getter that
- * takes an item wakes only waiting putters, and the shutdown's {@code signalAll} is long past:
- * nothing wakes the loser. (The same happens when several getters wait for the item of a put
+ * <p>The lock-free backend raises its {@code takes} count only after the store has handed the item
+ * out, and a getter that finds the store empty raises {@code ShutDown} only if {@code takes} has
+ * caught up with {@code puts} and the shutdown bit is set; otherwise it waits for a put to signal
+ * it. So the loser can find the store empty while the winner has polled the item but not yet
+ * counted it, and go to wait; the winner's increment then leaves the queue shut down and empty,
+ * but a getter that takes an item wakes only waiting putters, and the shutdown's
+ * {@code signalAll} is long past: nothing wakes the loser. (The same happens when several getters wait for the item of a put
  * that claimed its slot before the shutdown: the put wakes one, and the others stay parked.)
  * The locked backend checks emptiness and the flag under the lock and cannot do this.
  */
