@@ -30,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.pyconcurrent.threading.StandardError;
 import org.pyconcurrent.threading.TestThreads;
 import org.pyconcurrent.threading.ThreadedTest;
 
@@ -590,6 +591,28 @@ class FutureTest extends ThreadedTest {
         f.setResult(3);
         assertEquals(List.of("first", "thrower", "error thrower", "checked thrower", "last"), ran);
         assertEquals(3, f.result());
+    }
+
+    @Test
+    void throwingCallbackIsLoggedWithItsException() throws Exception {
+        // "If the callable raises an Exception subclass, it will be logged and ignored."
+        // slf4j-simple (the tests' binding) writes to whatever System.err is at the time.
+        Future<Integer> f = pending();
+        f.addDoneCallback(x -> {
+            throw new Boom("callback failed (logged, expected by the test)");
+        });
+        String logged = StandardError.capture(() -> f.setResult(5));
+        assertTrue(logged.contains("ERROR"), logged);
+        assertTrue(logged.contains("exception calling callback for"), logged);
+        assertTrue(logged.contains(Boom.class.getName() + ": callback failed (logged, expected by the test)"), logged);
+        assertTrue(logged.contains("at "), "the stack trace is logged too: " + logged);
+
+        // A callback added to a future that is already done runs at once, and is logged the same way.
+        String loggedAtOnce = StandardError.capture(() -> f.addDoneCallback(x -> {
+            throw new BoomError("callback error (logged, expected by the test)");
+        }));
+        assertTrue(loggedAtOnce.contains(BoomError.class.getName() + ": callback error (logged, expected by the test)"),
+                loggedAtOnce);
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.pyconcurrent.function.SerializableRunnable;
 import org.pyconcurrent.function.Tuple;
 import org.pyconcurrent.function.Tuple2;
 import org.pyconcurrent.multiprocessing.PoolTasks.SayWhenError;
+import org.pyconcurrent.threading.StandardError;
 import org.pyconcurrent.threading.TestThreads;
 
 /**
@@ -148,6 +149,29 @@ class ThreadPoolTest extends WorkerPoolContract {
         for (String name : ran) {
             assertEquals(handler, name);
         }
+    }
+
+    @Test
+    void aCallbackThatThrowsIsLoggedAndTheResultStands() throws Exception {
+        // CPython's result handler would die of it and hang the pool; here it is logged, as a
+        // Future's done-callback is, and the next callbacks still run.
+        ThreadPool p = threadPool(1);
+        String logged = StandardError.capture(() -> {
+            AsyncResult<Integer> r = p.applyAsync(() -> PoolTasks.sqr(4), v -> {
+                throw new IllegalStateException("callback failed (logged, expected by the test)");
+            });
+            assertEquals(16, r.get());
+            AsyncResult<Integer> bad = p.applyAsync(() -> PoolTasks.raise("x"), null, e -> {
+                throw new IllegalStateException("error callback failed (logged, expected by the test)");
+            });
+            assertThrows(SayWhenError.class, bad::get);
+        });
+        assertTrue(logged.contains("ERROR"), logged);
+        assertTrue(logged.contains("IllegalStateException: callback failed (logged, expected by the test)"), logged);
+        assertTrue(logged.contains("IllegalStateException: error callback failed (logged, expected by the test)"), logged);
+        AtomicInteger later = new AtomicInteger();
+        assertEquals(25, p.applyAsync(() -> PoolTasks.sqr(5), v -> later.incrementAndGet()).get());
+        assertEquals(1, later.get(), "the result handler stopped running callbacks");
     }
 
     @Test
